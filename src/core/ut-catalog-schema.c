@@ -1,0 +1,121 @@
+/* ut-catalog-schema.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ut-catalog-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ut-catalog-schema.h"
+
+/* Indexed by UtOfferStatus and UtActionKind: keep the orders in step with the enums. */
+const char * const ut_offer_status_names[] = {
+  "opt-out", "object", "no-opt-out", "not-trained", "opt-in", NULL
+};
+
+const char * const ut_action_kind_names[] = {
+  "toggle", "form", "email", "mitigation", "site-owner", NULL
+};
+
+const char * const ut_category_names[] = {
+  "social", "messaging", "forum", "publishing", "website-builder", "ai-assistant", "creative",
+  "work", "developer", "cloud", "media", "devices", "learning", NULL
+};
+
+const char * const ut_scope_names[] = {
+  "account", "per-blog", "per-site", "per-publication", "per-workspace-admin", "per-device", NULL
+};
+
+const char * const ut_form_field_names[] = {
+  "name", "email", "username", "account-url", "country", "grounds", "evidence",
+  "verification-code", "prompts", NULL
+};
+
+int
+ut_schema_lookup (const char * const *names,
+                  const char         *value)
+{
+  if (value == NULL)
+    return -1;
+
+  for (int i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], value))
+      return i;
+
+  return -1;
+}
+
+char *
+ut_schema_join (const char * const *names)
+{
+  return g_strjoinv (", ", (char **) names);
+}
+
+const char *
+ut_offer_status_to_string (UtOfferStatus status)
+{
+  g_return_val_if_fail (status <= UT_OFFER_OPT_IN, NULL);
+
+  return ut_offer_status_names[status];
+}
+
+/* The short status shown next to a platform in lists. */
+const char *
+ut_offer_status_get_description (UtOfferStatus status)
+{
+  switch (status)
+    {
+    case UT_OFFER_OPT_OUT:
+      return _("Setting available");
+    case UT_OFFER_OBJECT:
+      return _("Objection form");
+    case UT_OFFER_NO_OPT_OUT:
+      return _("No opt-out");
+    case UT_OFFER_NOT_TRAINED:
+      return _("Not trained here");
+    case UT_OFFER_OPT_IN:
+      return _("Off unless you agree");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+ut_action_kind_to_string (UtActionKind kind)
+{
+  g_return_val_if_fail (kind <= UT_ACTION_KIND_SITE_OWNER, NULL);
+
+  return ut_action_kind_names[kind];
+}
+
+const char *
+ut_category_get_display_name (const char *category)
+{
+  static const struct { const char *id; const char *name; } names[] = {
+    { "social", N_("Social networks") },
+    { "messaging", N_("Messaging") },
+    { "forum", N_("Forums and Q&A") },
+    { "publishing", N_("Blogs and publishing") },
+    { "website-builder", N_("Website builders") },
+    { "ai-assistant", N_("AI assistants") },
+    { "creative", N_("Creative tools and art") },
+    { "work", N_("Work and productivity") },
+    { "developer", N_("Developer tools") },
+    { "cloud", N_("Cloud storage and sharing") },
+    { "media", N_("Music and video") },
+    { "devices", N_("Devices and assistants") },
+    { "learning", N_("Learning") },
+  };
+
+  g_return_val_if_fail (category != NULL, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].id, category))
+      return _(names[i].name);
+
+  return category;
+}

@@ -1,0 +1,51 @@
+/* ut-catalog-schema.h
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The vocabulary of a catalog record, shared by the validator and the model so the two can never
+ * disagree about what a value means. data/catalog/README.md documents the same lists. */
+
+#define UT_CATALOG_FORMAT 1
+#define UT_DEFAULT_RECHECK_DAYS 180
+
+typedef enum
+{
+  UT_OFFER_OPT_OUT,
+  UT_OFFER_OBJECT,
+  UT_OFFER_NO_OPT_OUT,
+  UT_OFFER_NOT_TRAINED,
+  UT_OFFER_OPT_IN,
+} UtOfferStatus;
+
+typedef enum
+{
+  UT_ACTION_KIND_TOGGLE,
+  UT_ACTION_KIND_FORM,
+  UT_ACTION_KIND_EMAIL,
+  UT_ACTION_KIND_MITIGATION,
+  UT_ACTION_KIND_SITE_OWNER,
+} UtActionKind;
+
+extern const char * const ut_offer_status_names[];
+extern const char * const ut_action_kind_names[];
+extern const char * const ut_category_names[];
+extern const char * const ut_scope_names[];
+extern const char * const ut_form_field_names[];
+
+int         ut_schema_lookup                 (const char * const *names,
+                                              const char         *value);
+char       *ut_schema_join                   (const char * const *names);
+const char *ut_offer_status_to_string        (UtOfferStatus       status);
+const char *ut_offer_status_get_description  (UtOfferStatus       status);
+const char *ut_action_kind_to_string         (UtActionKind        kind);
+const char *ut_category_get_display_name     (const char         *category);
+
+G_END_DECLS

@@ -1,0 +1,1024 @@
+/* ut-catalog-validator.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ut-catalog-validator"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ut-catalog-schema.h"
+#include "ut-catalog-validator.h"
+#include "ut-region.h"
+#include "ut-util.h"
+
+struct _UtCatalogValidator
+{
+  GPtrArray  *problems;
+  /* Platform ids and aliases seen so far, mapped to where they were defined, so that a duplicate
+   * across files names both places. */
+  GHashTable *platform_ids;
+};
+
+/* Where the walk currently is. The pointer grows and shrinks as the walk descends and returns. */
+typedef struct
+{
+  UtCatalogValidator *validator;
+  const char         *file;
+  GString            *pointer;
+} Walk;
+
+static const char * const record_required[] = {
+  "id", "name", "category", "homepage", "revision", "reviewed", "changes", "data_used",
+  "regions", "actions", "sources", NULL
+};
+static const char * const record_optional[] = { "aliases", "owner", "note", NULL };
+static const char * const region_required[] = { "status", "actions", NULL };
+static const char * const region_optional[] = { "since", "note", NULL };
+static const char * const action_required[] = {
+  "id", "kind", "title", "steps", "affects_past_training", NULL
+};
+static const char * const action_optional[] = {
+  "url", "setting_label", "target", "scope", "recheck_days", "fields", NULL
+};
+static const char * const change_required[] = { "revision", "date", "summary", NULL };
+static const char * const source_required[] = { "url", "title", "date", NULL };
+static const char * const bundle_required[] = { "format", "version", "generated", "platforms", NULL };
+static const char * const none[] = { NULL };
+
+G_DEFINE_BOXED_TYPE (UtProblem, ut_problem, ut_problem_copy, ut_problem_free)
+
+UtProblem *
+ut_problem_copy (const UtProblem *problem)
+{
+  UtProblem *copy = g_new0 (UtProblem, 1);
+
+  copy->file = g_strdup (problem->file);
+  copy->pointer = g_strdup (problem->pointer);
+  copy->message = g_strdup (problem->message);
+
+  return copy;
+}
+
+void
+ut_problem_free (UtProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->file);
+  g_free (problem->pointer);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+ut_problem_to_string (const UtProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  return g_strdup_printf ("%s: %s: %s",
+                          problem->file,
+                          *problem->pointer != '\0' ? problem->pointer : "(whole file)",
+                          problem->message);
+}
+
+UtCatalogValidator *
+ut_catalog_validator_new (void)
+{
+  UtCatalogValidator *self = g_new0 (UtCatalogValidator, 1);
+
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ut_problem_free);
+  self->platform_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+void
+ut_catalog_validator_free (UtCatalogValidator *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->problems);
+  g_hash_table_unref (self->platform_ids);
+  g_free (self);
+}
+
+GPtrArray *
+ut_catalog_validator_get_problems (UtCatalogValidator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->problems;
+}
+
+gboolean
+ut_catalog_validator_is_valid (UtCatalogValidator *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->problems->len == 0;
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+report (Walk       *walk,
+        const char *format,
+        ...)
+{
+  UtProblem *problem = g_new0 (UtProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem->file = g_strdup (walk->file);
+  problem->pointer = g_strdup (walk->pointer->str);
+
+  g_ptr_array_add (walk->validator->problems, problem);
+}
+
+static gsize
+push_key (Walk       *walk,
+          const char *key)
+{
+  gsize saved = walk->pointer->len;
+
+  g_string_append_c (walk->pointer, '/');
+  for (const char *p = key; *p != '\0'; p++)
+    {
+      if (*p == '~')
+        g_string_append (walk->pointer, "~0");
+      else if (*p == '/')
+        g_string_append (walk->pointer, "~1");
+      else
+        g_string_append_c (walk->pointer, *p);
+    }
+
+  return saved;
+}
+
+static gsize
+push_index (Walk  *walk,
+            guint  index)
+{
+  gsize saved = walk->pointer->len;
+
+  g_string_append_printf (walk->pointer, "/%u", index);
+
+  return saved;
+}
+
+static void
+pop (Walk  *walk,
+     gsize  saved)
+{
+  g_string_truncate (walk->pointer, saved);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    case G_TYPE_INT64:
+      return "an integer";
+    default:
+      return "a number";
+    }
+}
+
+static gboolean
+node_is_value_of (JsonNode *node,
+                  GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+/* Reports unknown members and missing required ones; returns FALSE if anything was missing. */
+static void
+check_members (Walk               *walk,
+               JsonObject         *object,
+               const char * const *required,
+               const char * const *optional)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (ut_schema_lookup (required, name) < 0 && ut_schema_lookup (optional, name) < 0)
+        {
+          g_autofree char *allowed_required = ut_schema_join (required);
+          g_autofree char *allowed_optional = ut_schema_join (optional);
+          gsize saved = push_key (walk, name);
+
+          report (walk, "unknown field \"%s\" (allowed: %s%s%s)", name, allowed_required,
+                  *optional != NULL ? ", " : "", allowed_optional);
+          pop (walk, saved);
+        }
+    }
+
+  for (guint i = 0; required[i] != NULL; i++)
+    {
+      if (!json_object_has_member (object, required[i]))
+        {
+          gsize saved = push_key (walk, required[i]);
+
+          report (walk, "required field \"%s\" is missing", required[i]);
+          pop (walk, saved);
+        }
+    }
+}
+
+static JsonObject *
+expect_object (Walk     *walk,
+               JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report (walk, "expected an object, found %s", describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* Each expect_* helper looks up @key in @object, reports a problem at /key if it is there but
+ * wrong, and returns the value (or NULL / -1) so callers can go on with further checks. */
+
+static const char *
+expect_string (Walk       *walk,
+               JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  const char *value;
+  gsize saved;
+
+  if (node == NULL)
+    return NULL;
+
+  saved = push_key (walk, key);
+  if (!node_is_value_of (node, G_TYPE_STRING))
+    {
+      report (walk, "expected a string, found %s", describe_node (node));
+      value = NULL;
+    }
+  else
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (node)));
+
+      value = json_node_get_string (node);
+      if (*stripped == '\0')
+        {
+          report (walk, "must not be empty");
+          value = NULL;
+        }
+    }
+  pop (walk, saved);
+
+  return value;
+}
+
+static void
+check_string_node_is (Walk       *walk,
+                      const char *value,
+                      gboolean    valid,
+                      const char *what)
+{
+  if (value != NULL && !valid)
+    report (walk, "\"%s\" is not %s", value, what);
+}
+
+static void
+expect_https (Walk       *walk,
+              JsonObject *object,
+              const char *key)
+{
+  const char *value = expect_string (walk, object, key);
+  gsize saved = push_key (walk, key);
+
+  check_string_node_is (walk, value, ut_is_https_url (value),
+                        "an https URL (only https:// links are allowed)");
+  pop (walk, saved);
+}
+
+static void
+expect_date (Walk       *walk,
+             JsonObject *object,
+             const char *key,
+             gboolean    partial)
+{
+  const char *value = expect_string (walk, object, key);
+  gsize saved = push_key (walk, key);
+
+  if (partial)
+    check_string_node_is (walk, value, ut_is_partial_iso_date (value),
+                          "a valid date (allowed: YYYY, YYYY-MM or YYYY-MM-DD)");
+  else
+    check_string_node_is (walk, value, ut_is_iso_date (value),
+                          "a valid date (allowed: YYYY-MM-DD)");
+  pop (walk, saved);
+}
+
+static int
+expect_enum (Walk               *walk,
+             JsonObject         *object,
+             const char         *key,
+             const char * const *names)
+{
+  const char *value = expect_string (walk, object, key);
+  int index = ut_schema_lookup (names, value);
+
+  if (value != NULL && index < 0)
+    {
+      g_autofree char *allowed = ut_schema_join (names);
+      gsize saved = push_key (walk, key);
+
+      report (walk, "unknown value \"%s\" (allowed: %s)", value, allowed);
+      pop (walk, saved);
+    }
+
+  return index;
+}
+
+static gint64
+expect_integer (Walk       *walk,
+                JsonObject *object,
+                const char *key,
+                gint64      minimum,
+                gint64      maximum)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gint64 value = -1;
+  gsize saved;
+
+  if (node == NULL)
+    return -1;
+
+  saved = push_key (walk, key);
+  if (!node_is_value_of (node, G_TYPE_INT64))
+    report (walk, "expected an integer, found %s", describe_node (node));
+  else if ((value = json_node_get_int (node)) < minimum || value > maximum)
+    {
+      report (walk, "%" G_GINT64_FORMAT " is out of range (allowed: %" G_GINT64_FORMAT
+              " to %" G_GINT64_FORMAT ")", value, minimum, maximum);
+      value = -1;
+    }
+  pop (walk, saved);
+
+  return value;
+}
+
+static void
+expect_boolean (Walk       *walk,
+                JsonObject *object,
+                const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize saved;
+
+  if (node == NULL)
+    return;
+
+  saved = push_key (walk, key);
+  if (!node_is_value_of (node, G_TYPE_BOOLEAN))
+    report (walk, "expected true or false, found %s", describe_node (node));
+  pop (walk, saved);
+}
+
+static JsonArray *
+expect_array (Walk       *walk,
+              JsonObject *object,
+              const char *key,
+              gboolean    allow_empty)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  JsonArray *array = NULL;
+  gsize saved;
+
+  if (node == NULL)
+    return NULL;
+
+  saved = push_key (walk, key);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    report (walk, "expected an array, found %s", describe_node (node));
+  else if (json_array_get_length (array = json_node_get_array (node)) == 0 && !allow_empty)
+    {
+      report (walk, "must not be empty");
+      array = NULL;
+    }
+  pop (walk, saved);
+
+  return array;
+}
+
+/* Checks that every element of @array is a string; returns the strings in order, NULL where an
+ * element was not a string. */
+static GPtrArray *
+expect_string_elements (Walk      *walk,
+                        JsonArray *array)
+{
+  GPtrArray *strings = g_ptr_array_new ();
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize saved = push_index (walk, i);
+      const char *value = NULL;
+
+      if (!node_is_value_of (element, G_TYPE_STRING))
+        report (walk, "expected a string, found %s", describe_node (element));
+      else if (*(value = json_node_get_string (element)) == '\0')
+        {
+          report (walk, "must not be empty");
+          value = NULL;
+        }
+      g_ptr_array_add (strings, (gpointer) value);
+      pop (walk, saved);
+    }
+
+  return strings;
+}
+
+static void
+register_platform_id (Walk       *walk,
+                      const char *id)
+{
+  const char *previous = g_hash_table_lookup (walk->validator->platform_ids, id);
+
+  if (previous != NULL)
+    {
+      report (walk, "duplicate platform id \"%s\" (already used at %s)", id, previous);
+      return;
+    }
+
+  g_hash_table_insert (walk->validator->platform_ids, g_strdup (id),
+                       g_strdup_printf ("%s %s", walk->file,
+                                        walk->pointer->len > 0 ? walk->pointer->str : "/"));
+}
+
+static void
+check_aliases (Walk       *walk,
+               JsonObject *record,
+               const char *id)
+{
+  JsonArray *aliases = expect_array (walk, record, "aliases", TRUE);
+  g_autoptr(GPtrArray) values = NULL;
+  gsize saved;
+
+  if (aliases == NULL)
+    return;
+
+  saved = push_key (walk, "aliases");
+  values = expect_string_elements (walk, aliases);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *alias = g_ptr_array_index (values, i);
+      gsize saved_index = push_index (walk, i);
+
+      if (alias == NULL)
+        ;
+      else if (!ut_is_slug (alias))
+        report (walk, "\"%s\" is not a valid id (allowed: lower-case letters, digits and single dashes)", alias);
+      else if (id != NULL && g_str_equal (alias, id))
+        report (walk, "alias \"%s\" is the record's own id", alias);
+      else
+        register_platform_id (walk, alias);
+      pop (walk, saved_index);
+    }
+  pop (walk, saved);
+}
+
+/* Returns the revision of the newest change, or 0. */
+static gint64
+check_changes (Walk       *walk,
+               JsonObject *record)
+{
+  JsonArray *changes = expect_array (walk, record, "changes", TRUE);
+  gint64 newest = 0;
+  gint64 previous = G_MAXINT64;
+  gsize saved;
+
+  if (changes == NULL)
+    return 0;
+
+  saved = push_key (walk, "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      gsize saved_index = push_index (walk, i);
+      JsonObject *change = expect_object (walk, json_array_get_element (changes, i));
+      gint64 revision;
+
+      if (change != NULL)
+        {
+          check_members (walk, change, change_required, none);
+          revision = expect_integer (walk, change, "revision", 1, G_MAXINT32);
+          expect_date (walk, change, "date", FALSE);
+          expect_string (walk, change, "summary");
+
+          if (revision > 0)
+            {
+              if (i == 0)
+                newest = revision;
+              if (revision >= previous)
+                {
+                  gsize saved_revision = push_key (walk, "revision");
+
+                  report (walk, "changes must be newest first: revision %" G_GINT64_FORMAT
+                          " follows revision %" G_GINT64_FORMAT, revision, previous);
+                  pop (walk, saved_revision);
+                }
+              previous = revision;
+            }
+        }
+      pop (walk, saved_index);
+    }
+  pop (walk, saved);
+
+  return newest;
+}
+
+/* Returns a set of the defined action ids, each mapped to its index in the array. */
+static GHashTable *
+check_actions (Walk       *walk,
+               JsonObject *record)
+{
+  GHashTable *defined = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *actions = expect_array (walk, record, "actions", FALSE);
+  gsize saved;
+
+  if (actions == NULL)
+    return defined;
+
+  saved = push_key (walk, "actions");
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      gsize saved_index = push_index (walk, i);
+      JsonObject *action = expect_object (walk, json_array_get_element (actions, i));
+      const char *id;
+      JsonArray *steps, *fields;
+
+      if (action == NULL)
+        {
+          pop (walk, saved_index);
+          continue;
+        }
+
+      check_members (walk, action, action_required, action_optional);
+
+      id = expect_string (walk, action, "id");
+      if (id != NULL)
+        {
+          gsize saved_id = push_key (walk, "id");
+
+          if (!ut_is_slug (id))
+            report (walk, "\"%s\" is not a valid id (allowed: lower-case letters, digits and single dashes)", id);
+          else if (g_hash_table_contains (defined, id))
+            report (walk, "duplicate action id \"%s\" (already defined at /actions/%u)", id,
+                    GPOINTER_TO_UINT (g_hash_table_lookup (defined, id)));
+          else
+            g_hash_table_insert (defined, (gpointer) id, GUINT_TO_POINTER (i));
+          pop (walk, saved_id);
+        }
+
+      expect_enum (walk, action, "kind", ut_action_kind_names);
+      expect_string (walk, action, "title");
+
+      steps = expect_array (walk, action, "steps", FALSE);
+      if (steps != NULL)
+        {
+          gsize saved_steps = push_key (walk, "steps");
+
+          g_ptr_array_unref (expect_string_elements (walk, steps));
+          pop (walk, saved_steps);
+        }
+
+      if (json_object_has_member (action, "url"))
+        expect_https (walk, action, "url");
+      expect_string (walk, action, "setting_label");
+      expect_string (walk, action, "target");
+      expect_enum (walk, action, "scope", ut_scope_names);
+      expect_integer (walk, action, "recheck_days", 1, 3650);
+      expect_boolean (walk, action, "affects_past_training");
+
+      fields = expect_array (walk, action, "fields", FALSE);
+      if (fields != NULL)
+        {
+          g_autoptr(GPtrArray) values = NULL;
+          gsize saved_fields = push_key (walk, "fields");
+
+          values = expect_string_elements (walk, fields);
+          for (guint j = 0; j < values->len; j++)
+            {
+              const char *field = g_ptr_array_index (values, j);
+
+              if (field != NULL && ut_schema_lookup (ut_form_field_names, field) < 0)
+                {
+                  g_autofree char *allowed = ut_schema_join (ut_form_field_names);
+                  gsize saved_field = push_index (walk, j);
+
+                  report (walk, "unknown value \"%s\" (allowed: %s)", field, allowed);
+                  pop (walk, saved_field);
+                }
+            }
+          pop (walk, saved_fields);
+        }
+
+      pop (walk, saved_index);
+    }
+  pop (walk, saved);
+
+  return defined;
+}
+
+static void
+check_region (Walk       *walk,
+              JsonObject *region,
+              GHashTable *defined,
+              GHashTable *used)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ids = NULL;
+  JsonArray *actions;
+  int status;
+
+  check_members (walk, region, region_required, region_optional);
+  status = expect_enum (walk, region, "status", ut_offer_status_names);
+  if (json_object_has_member (region, "since"))
+    expect_date (walk, region, "since", FALSE);
+  expect_string (walk, region, "note");
+
+  actions = expect_array (walk, region, "actions", TRUE);
+  if (actions == NULL)
+    return;
+
+  if (json_array_get_length (actions) == 0 && status >= 0 && status != UT_OFFER_NOT_TRAINED)
+    {
+      gsize saved = push_key (walk, "actions");
+
+      report (walk, "must list at least one action when status is \"%s\" (may be empty only for \"not-trained\")",
+              ut_offer_status_names[status]);
+      pop (walk, saved);
+    }
+
+  {
+    gsize saved = push_key (walk, "actions");
+
+    ids = expect_string_elements (walk, actions);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        const char *id = g_ptr_array_index (ids, i);
+        gsize saved_index = push_index (walk, i);
+
+        if (id == NULL)
+          ;
+        else if (!g_hash_table_contains (defined, id))
+          {
+            g_autoptr(GList) keys = g_hash_table_get_keys (defined);
+            GString *names = g_string_new (NULL);
+
+            keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
+            for (const GList *l = keys; l != NULL; l = l->next)
+              g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", (char *) l->data);
+            report (walk, "action \"%s\" is not defined in /actions (defined: %s)", id,
+                    names->len > 0 ? names->str : "none");
+            g_string_free (names, TRUE);
+          }
+        else if (!g_hash_table_add (listed, (gpointer) id))
+          report (walk, "action \"%s\" is listed twice in this region", id);
+        else
+          g_hash_table_add (used, (gpointer) id);
+        pop (walk, saved_index);
+      }
+    pop (walk, saved);
+  }
+}
+
+static void
+check_regions (Walk       *walk,
+               JsonObject *record,
+               GHashTable *defined)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonNode *node = json_object_get_member (record, "regions");
+  JsonObject *regions;
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize saved;
+
+  if (node == NULL)
+    return;
+
+  saved = push_key (walk, "regions");
+  regions = expect_object (walk, node);
+  if (regions != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (regions);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          const char *code = l->data;
+          gsize saved_region = push_key (walk, code);
+          UtRegion region;
+
+          if (!ut_region_from_code (code, &region) || !g_str_equal (code, ut_region_to_code (region)))
+            report (walk, "unknown region \"%s\" (allowed: US, EU, CH, UK, OTHER)", code);
+          else
+            {
+              JsonObject *entry = expect_object (walk, json_object_get_member (regions, code));
+
+              if (entry != NULL)
+                check_region (walk, entry, defined, used);
+            }
+          pop (walk, saved_region);
+        }
+
+      for (guint i = 0; i < UT_N_REGIONS; i++)
+        {
+          const char *code = ut_region_to_code ((UtRegion) i);
+
+          if (!json_object_has_member (regions, code))
+            {
+              gsize saved_region = push_key (walk, code);
+
+              report (walk, "region %s is missing (every record needs US, EU, CH, UK and OTHER)", code);
+              pop (walk, saved_region);
+            }
+        }
+    }
+  pop (walk, saved);
+
+  /* Only meaningful when the regions could be read at all. */
+  if (regions == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, defined);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (used, key))
+        {
+          gsize saved_action = push_key (walk, "actions");
+
+          push_index (walk, GPOINTER_TO_UINT (value));
+          push_key (walk, "id");
+          report (walk, "action \"%s\" is not used by any region", (const char *) key);
+          pop (walk, saved_action);
+        }
+    }
+}
+
+static void
+check_sources (Walk       *walk,
+               JsonObject *record)
+{
+  JsonArray *sources = expect_array (walk, record, "sources", FALSE);
+  gsize saved;
+
+  if (sources == NULL)
+    return;
+
+  saved = push_key (walk, "sources");
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      gsize saved_index = push_index (walk, i);
+      JsonObject *source = expect_object (walk, json_array_get_element (sources, i));
+
+      if (source != NULL)
+        {
+          check_members (walk, source, source_required, none);
+          expect_https (walk, source, "url");
+          expect_string (walk, source, "title");
+          expect_date (walk, source, "date", TRUE);
+        }
+      pop (walk, saved_index);
+    }
+  pop (walk, saved);
+}
+
+/* Checks one platform record at the walk's current pointer. @id_must_match is the file's base
+ * name for record files, whose id must equal it. */
+static void
+check_record (Walk       *walk,
+              JsonNode   *node,
+              const char *id_must_match)
+{
+  g_autoptr(GHashTable) defined = NULL;
+  JsonObject *record;
+  const char *id;
+  gint64 revision, newest_change;
+
+  if ((record = expect_object (walk, node)) == NULL)
+    return;
+
+  check_members (walk, record, record_required, record_optional);
+
+  id = expect_string (walk, record, "id");
+  if (id != NULL)
+    {
+      gsize saved = push_key (walk, "id");
+
+      if (!ut_is_slug (id))
+        report (walk, "\"%s\" is not a valid id (allowed: lower-case letters, digits and single dashes)", id);
+      else if (id_must_match != NULL && !g_str_equal (id, id_must_match))
+        report (walk, "id \"%s\" does not match the file name (expected \"%s\")", id, id_must_match);
+      else
+        register_platform_id (walk, id);
+      pop (walk, saved);
+    }
+  check_aliases (walk, record, id);
+
+  expect_string (walk, record, "name");
+  expect_string (walk, record, "owner");
+  expect_enum (walk, record, "category", ut_category_names);
+  expect_https (walk, record, "homepage");
+  revision = expect_integer (walk, record, "revision", 1, G_MAXINT32);
+  expect_date (walk, record, "reviewed", FALSE);
+  newest_change = check_changes (walk, record);
+  if (revision > 0 && revision < newest_change)
+    {
+      gsize saved = push_key (walk, "revision");
+
+      report (walk, "revision %" G_GINT64_FORMAT " is lower than the newest change's revision %"
+              G_GINT64_FORMAT " (/changes/0/revision)", revision, newest_change);
+      pop (walk, saved);
+    }
+  expect_string (walk, record, "data_used");
+
+  defined = check_actions (walk, record);
+  check_regions (walk, record, defined);
+
+  expect_string (walk, record, "note");
+  check_sources (walk, record);
+}
+
+void
+ut_catalog_validator_check_record (UtCatalogValidator *self,
+                                   const char         *file,
+                                   JsonNode           *record)
+{
+  g_autofree char *basename = NULL;
+  Walk walk = { self, file, NULL };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (file != NULL);
+  g_return_if_fail (record != NULL);
+
+  basename = g_path_get_basename (file);
+  if (g_str_has_suffix (basename, ".json"))
+    basename[strlen (basename) - strlen (".json")] = '\0';
+
+  walk.pointer = g_string_new (NULL);
+  check_record (&walk, record, basename);
+  g_string_free (walk.pointer, TRUE);
+}
+
+void
+ut_catalog_validator_check_bundle (UtCatalogValidator *self,
+                                   const char         *file,
+                                   JsonNode           *bundle)
+{
+  Walk walk = { self, file, NULL };
+  JsonObject *object;
+  JsonArray *platforms;
+  const char *generated;
+  g_autoptr(GDateTime) generated_time = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (file != NULL);
+  g_return_if_fail (bundle != NULL);
+
+  walk.pointer = g_string_new (NULL);
+
+  if ((object = expect_object (&walk, bundle)) == NULL)
+    goto out;
+
+  check_members (&walk, object, bundle_required, none);
+  expect_integer (&walk, object, "format", UT_CATALOG_FORMAT, UT_CATALOG_FORMAT);
+  expect_integer (&walk, object, "version", 1, G_MAXINT64);
+  generated = expect_string (&walk, object, "generated");
+  if (generated != NULL && (generated_time = ut_date_time_parse (generated)) == NULL)
+    {
+      gsize saved = push_key (&walk, "generated");
+
+      report (&walk, "\"%s\" is not a date and time (allowed: ISO 8601, e.g. 2026-11-29T06:00:00Z)", generated);
+      pop (&walk, saved);
+    }
+
+  platforms = expect_array (&walk, object, "platforms", FALSE);
+  if (platforms != NULL)
+    {
+      gsize saved = push_key (&walk, "platforms");
+
+      for (guint i = 0; i < json_array_get_length (platforms); i++)
+        {
+          gsize saved_index = push_index (&walk, i);
+
+          check_record (&walk, json_array_get_element (platforms, i), NULL);
+          pop (&walk, saved_index);
+        }
+      pop (&walk, saved);
+    }
+
+out:
+  g_string_free (walk.pointer, TRUE);
+}
+
+/**
+ * ut_catalog_validator_check_data:
+ *
+ * Parses @data and checks it as a bundle (an object with "format" and "platforms") or else as a
+ * single platform record.
+ *
+ * Returns: (transfer full) (nullable): the parsed document, or %NULL if it is not JSON (a problem
+ *   says why)
+ */
+JsonNode *
+ut_catalog_validator_check_data (UtCatalogValidator *self,
+                                 const char         *file,
+                                 const char         *data,
+                                 gssize              length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      Walk walk = { self, file, g_string_new (NULL) };
+
+      report (&walk, "not valid JSON: %s", error->message);
+      g_string_free (walk.pointer, TRUE);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      Walk walk = { self, file, g_string_new (NULL) };
+
+      report (&walk, "the file is empty");
+      g_string_free (walk.pointer, TRUE);
+      return NULL;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "platforms") &&
+      json_object_has_member (json_node_get_object (root), "format"))
+    ut_catalog_validator_check_bundle (self, file, root);
+  else
+    ut_catalog_validator_check_record (self, file, root);
+
+  return root;
+}
+
+JsonNode *
+ut_catalog_validator_check_file (UtCatalogValidator *self,
+                                 const char         *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      Walk walk = { self, path, g_string_new (NULL) };
+
+      report (&walk, "cannot be read: %s", error->message);
+      g_string_free (walk.pointer, TRUE);
+      return NULL;
+    }
+
+  return ut_catalog_validator_check_data (self, path, contents, (gssize) length);
+}

@@ -1,0 +1,483 @@
+/* ut-cli.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ut-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ut-catalog-validator.h"
+#include "ut-catalog.h"
+#include "ut-cli.h"
+#include "ut-progress.h"
+
+/* Exit statuses: 0 success, 1 the operation failed (invalid catalog, unwritable progress),
+ * 2 the command line was wrong (unknown option, platform, action or profile). */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  gboolean   list;
+  gboolean   status;
+  gboolean   validate;
+  gboolean   use;
+  gboolean   mark;
+  gboolean   version;
+  char      *region;
+  char      *profile;
+  char     **arguments;
+
+  UtCatalog  *catalog;
+  UtProgress *progress;
+} Cli;
+
+static void
+cli_clear (Cli *cli)
+{
+  g_free (cli->region);
+  g_free (cli->profile);
+  g_strfreev (cli->arguments);
+  g_clear_object (&cli->catalog);
+  g_clear_object (&cli->progress);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
+
+G_GNUC_PRINTF (1, 2)
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("untrain: %s\n", message);
+
+  return EXIT_USAGE;
+}
+
+static int
+failure (const char *message)
+{
+  g_printerr ("untrain: %s\n", message);
+  return EXIT_FAILED;
+}
+
+static guint
+n_arguments (Cli *cli)
+{
+  return cli->arguments != NULL ? g_strv_length (cli->arguments) : 0;
+}
+
+static int
+load_catalog (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  cli->catalog = ut_catalog_load_bundled (&error);
+  if (cli->catalog == NULL)
+    return failure (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+load_progress (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  cli->progress = ut_progress_new (NULL);
+  if (!ut_progress_load (cli->progress, &error))
+    return failure (error->message);
+  if (ut_progress_get_recovery (cli->progress) != NULL)
+    g_printerr ("untrain: %s\n", ut_progress_get_recovery (cli->progress)->message);
+
+  return EXIT_OK;
+}
+
+static int
+find_platform (Cli         *cli,
+               const char  *id,
+               UtPlatform **platform)
+{
+  *platform = ut_catalog_lookup (cli->catalog, id);
+  if (*platform == NULL)
+    return usage_error (_("unknown platform “%s” (untrain --list shows them all)"), id);
+
+  return EXIT_OK;
+}
+
+static int
+find_profile (Cli        *cli,
+              UtProfile **profile)
+{
+  if (cli->profile == NULL)
+    *profile = ut_progress_get_default_profile (cli->progress);
+  else if ((*profile = ut_progress_lookup_profile (cli->progress, cli->profile)) == NULL)
+    return usage_error (_("there is no profile called “%s”"), cli->profile);
+
+  return EXIT_OK;
+}
+
+static int
+cli_validate (Cli *cli)
+{
+  g_autoptr(UtCatalogValidator) validator = ut_catalog_validator_new ();
+  GPtrArray *problems;
+
+  if (n_arguments (cli) == 0)
+    return usage_error (_("--validate-catalog needs at least one file"));
+
+  for (guint i = 0; cli->arguments[i] != NULL; i++)
+    {
+      JsonNode *root = ut_catalog_validator_check_file (validator, cli->arguments[i]);
+
+      g_clear_pointer (&root, json_node_unref);
+    }
+
+  problems = ut_catalog_validator_get_problems (validator);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = ut_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_print ("%s\n", line);
+    }
+
+  return problems->len == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+static int
+cli_list (Cli *cli)
+{
+  UtRegion region;
+  int status;
+  guint n;
+
+  if (n_arguments (cli) > 0)
+    return usage_error (_("--list takes no arguments, but got “%s”"), cli->arguments[0]);
+
+  if ((status = load_catalog (cli)) != EXIT_OK)
+    return status;
+
+  if (cli->region != NULL)
+    {
+      if (!ut_region_from_code (cli->region, &region))
+        return usage_error (_("unknown region “%s” (allowed: US, EU, CH, UK, OTHER)"), cli->region);
+    }
+  else
+    {
+      UtProfile *profile;
+
+      if ((status = load_progress (cli)) != EXIT_OK || (status = find_profile (cli, &profile)) != EXIT_OK)
+        return status;
+      region = ut_profile_get_region (profile);
+    }
+
+  g_print (_("Region: %s (%s)\n"), ut_region_get_display_name (region), ut_region_to_code (region));
+  n = g_list_model_get_n_items (G_LIST_MODEL (cli->catalog));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (cli->catalog), i);
+      const UtRegionOffer *offer = ut_platform_get_offer (platform, region);
+
+      g_print ("%-20s %-36s %-12s %u\n", ut_platform_get_id (platform), ut_platform_get_name (platform),
+               ut_offer_status_to_string (offer->status), offer->actions->len);
+    }
+
+  return EXIT_OK;
+}
+
+static const char *
+platform_state_to_string (UtPlatformState state)
+{
+  switch (state)
+    {
+    case UT_PLATFORM_STATE_CHANGED:
+      return _("changed");
+    case UT_PLATFORM_STATE_RECHECK_DUE:
+      return _("re-check");
+    case UT_PLATFORM_STATE_TODO:
+      return _("to do");
+    case UT_PLATFORM_STATE_DONE:
+      return _("done");
+    case UT_PLATFORM_STATE_NOTHING_TO_DO:
+      return _("nothing to do");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+print_changes_since (UtPlatform     *platform,
+                     const UtRecord *oldest)
+{
+  for (guint i = 0; i < ut_platform_get_n_changes (platform); i++)
+    {
+      const UtChange *change = ut_platform_get_change (platform, i);
+
+      if (change->revision > oldest->revision)
+        g_print ("    %s %s: %s\n", _("Changed since you finished:"), change->date, change->summary);
+    }
+}
+
+static int
+cli_status (Cli *cli)
+{
+  const char * const *platforms;
+  UtProfile *profile;
+  guint total = 0, done = 0;
+  int status;
+
+  if (n_arguments (cli) > 0)
+    return usage_error (_("--status takes no arguments, but got “%s”"), cli->arguments[0]);
+
+  if ((status = load_catalog (cli)) != EXIT_OK ||
+      (status = load_progress (cli)) != EXIT_OK ||
+      (status = find_profile (cli, &profile)) != EXIT_OK)
+    return status;
+
+  platforms = ut_profile_get_platforms (profile);
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      UtPlatform *platform = ut_catalog_lookup (cli->catalog, platforms[i]);
+      UtPlatformProgress progress;
+
+      if (platform != NULL)
+        {
+          ut_progress_get_platform_progress (cli->progress, profile, platform, &progress);
+          total += progress.n_actions;
+          done += progress.n_done;
+        }
+    }
+
+  g_print (_("Profile: %s (region %s%s)\n"), ut_profile_get_name (profile),
+           ut_region_to_code (ut_profile_get_region (profile)),
+           ut_profile_get_region_confirmed (profile) ? "" : _(", guessed"));
+  g_print (ngettext ("%u of %u action done\n", "%u of %u actions done\n", total), done, total);
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      UtPlatform *platform = ut_catalog_lookup (cli->catalog, platforms[i]);
+      const UtRegionOffer *offer;
+      UtPlatformProgress progress;
+
+      if (platform == NULL)
+        {
+          g_print ("%-20s %s\n", platforms[i], _("no longer in the catalog"));
+          continue;
+        }
+
+      ut_progress_get_platform_progress (cli->progress, profile, platform, &progress);
+      g_print ("%-20s %-14s %u/%u\n", ut_platform_get_id (platform),
+               platform_state_to_string (progress.state), progress.n_done, progress.n_actions);
+
+      offer = ut_platform_get_offer (platform, ut_profile_get_region (profile));
+      for (guint j = 0; j < offer->actions->len; j++)
+        {
+          UtAction *action = g_ptr_array_index (offer->actions, j);
+          const UtRecord *record = ut_profile_lookup_record (profile, ut_platform_get_id (platform),
+                                                             ut_action_get_id (action));
+          UtRecordFlags flags = ut_progress_get_record_flags (cli->progress, profile, platform, action);
+
+          g_print ("  %-26s %s%s%s\n", ut_action_get_id (action),
+                   ut_action_state_to_string (record != NULL ? record->state : UT_ACTION_STATE_TODO),
+                   (flags & UT_RECORD_FLAGS_NEEDS_REVIEW) ? _(", changed since you finished") : "",
+                   (flags & UT_RECORD_FLAGS_RECHECK_DUE) ? _(", re-check due") : "");
+          if (flags & UT_RECORD_FLAGS_NEEDS_REVIEW)
+            print_changes_since (platform, record);
+        }
+    }
+
+  return EXIT_OK;
+}
+
+/* The profile named by --profile, created (with --region or a guessed region) if it is new. */
+static int
+find_or_add_profile (Cli        *cli,
+                     UtProfile **profile)
+{
+  g_autoptr(GError) error = NULL;
+  UtRegion region;
+
+  if (cli->profile == NULL || (*profile = ut_progress_lookup_profile (cli->progress, cli->profile)) != NULL)
+    return find_profile (cli, profile);
+
+  if (cli->region == NULL)
+    region = ut_region_guess_from_environment ();
+  else if (!ut_region_from_code (cli->region, &region))
+    return usage_error (_("unknown region “%s” (allowed: US, EU, CH, UK, OTHER)"), cli->region);
+
+  *profile = ut_progress_add_profile (cli->progress, cli->profile, region, &error);
+  if (*profile == NULL)
+    return error->domain == UT_PROGRESS_ERROR && error->code == UT_PROGRESS_ERROR_INVALID
+           ? usage_error ("%s", error->message) : failure (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+cli_use (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  UtProfile *profile;
+  int status;
+
+  if (n_arguments (cli) == 0)
+    return usage_error (_("--use needs at least one platform"));
+
+  if ((status = load_catalog (cli)) != EXIT_OK)
+    return status;
+
+  /* Check every name before changing anything. */
+  for (guint i = 0; cli->arguments[i] != NULL; i++)
+    {
+      UtPlatform *platform;
+
+      if ((status = find_platform (cli, cli->arguments[i], &platform)) != EXIT_OK)
+        return status;
+      g_ptr_array_add (ids, (gpointer) ut_platform_get_id (platform));
+    }
+
+  if ((status = load_progress (cli)) != EXIT_OK || (status = find_or_add_profile (cli, &profile)) != EXIT_OK)
+    return status;
+
+  if (!ut_progress_set_platforms_used (cli->progress, profile, (const char * const *) ids->pdata, TRUE, &error))
+    return failure (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+cli_mark (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  UtPlatform *platform;
+  UtProfile *profile;
+  UtActionState state;
+  int status;
+
+  if (n_arguments (cli) != 3)
+    return usage_error (_("--mark needs a platform, an action and one of done, skipped, not-applicable, todo"));
+
+  if ((status = load_catalog (cli)) != EXIT_OK ||
+      (status = find_platform (cli, cli->arguments[0], &platform)) != EXIT_OK)
+    return status;
+
+  if (ut_platform_lookup_action (platform, cli->arguments[1]) == NULL)
+    {
+      g_autoptr(GString) actions = g_string_new (NULL);
+
+      for (guint i = 0; i < ut_platform_get_n_actions (platform); i++)
+        g_string_append_printf (actions, "%s%s", i > 0 ? ", " : "",
+                                ut_action_get_id (ut_platform_get_action (platform, i)));
+      return usage_error (_("%s has no action “%s” (actions: %s)"), ut_platform_get_id (platform),
+                          cli->arguments[1], actions->str);
+    }
+
+  if (!ut_action_state_from_string (cli->arguments[2], &state))
+    return usage_error (_("unknown state “%s” (allowed: done, skipped, not-applicable, todo)"), cli->arguments[2]);
+
+  if ((status = load_progress (cli)) != EXIT_OK || (status = find_or_add_profile (cli, &profile)) != EXIT_OK)
+    return status;
+
+  if (!ut_progress_set_state (cli->progress, profile, platform, cli->arguments[1], state, &error))
+    return failure (error->message);
+
+  return EXIT_OK;
+}
+
+static int
+cli_version (Cli *cli)
+{
+  int status;
+
+  if ((status = load_catalog (cli)) != EXIT_OK)
+    return status;
+
+  g_print ("untrain %s (catalog %" G_GINT64_FORMAT ")\n", PACKAGE_VERSION, ut_catalog_get_version (cli->catalog));
+  return EXIT_OK;
+}
+
+/**
+ * ut_cli_run:
+ *
+ * Runs the command-line operations. GApplication's own option parsing would exit with 1 and
+ * several lines on a bad option; scripts need one line and a distinct status, so Untrain parses
+ * them itself before the application starts.
+ *
+ * Returns: the exit status, or %UT_CLI_NOT_HANDLED if @argv asks for no operation and the app
+ *   should start.
+ */
+int
+ut_cli_run (char **argv)
+{
+  g_auto(Cli) cli = { 0 };
+  gboolean gapplication_service = FALSE;
+  const GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &cli.list, N_("List the platforms and what each offers in a region"), NULL },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &cli.region, N_("Region for --list, or of a new profile"), "US|EU|CH|UK|OTHER" },
+    { "status", 0, 0, G_OPTION_ARG_NONE, &cli.status, N_("Show a profile's progress"), NULL },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &cli.profile, N_("The profile to use (default: the first)"), N_("NAME") },
+    { "validate-catalog", 0, 0, G_OPTION_ARG_NONE, &cli.validate, N_("Check catalog records or bundles and print each problem"), NULL },
+    { "use", 0, 0, G_OPTION_ARG_NONE, &cli.use, N_("Add platforms to a profile (creates the profile if new)"), NULL },
+    { "mark", 0, 0, G_OPTION_ARG_NONE, &cli.mark, N_("Record an action: PLATFORM ACTION done|skipped|not-applicable|todo"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &cli.version, N_("Show the version"), NULL },
+    { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &gapplication_service, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.arguments, NULL, N_("[FILE…|PLATFORM…]") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n_operations;
+
+  /* GOptionContext rearranges the array it parses; work on a copy so GApplication gets the
+   * original when the app starts. */
+  args = g_strdupv (argv);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Keep your data out of AI training, platform by platform."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error ("%s", error->message);
+
+  n_operations = cli.list + cli.status + cli.validate + cli.use + cli.mark + cli.version;
+  if (n_operations > 1)
+    return usage_error (_("choose only one of --list, --status, --validate-catalog, --use, --mark and --version"));
+
+  if (n_operations == 0)
+    {
+      if (cli.region != NULL || cli.profile != NULL)
+        return usage_error (_("--region and --profile go with --list, --status, --use or --mark"));
+      if (n_arguments (&cli) > 0 && !gapplication_service)
+        return usage_error (_("unexpected argument “%s” (see untrain --help)"), cli.arguments[0]);
+      return UT_CLI_NOT_HANDLED;
+    }
+
+  if (cli.version)
+    return cli_version (&cli);
+  if (cli.validate)
+    return cli_validate (&cli);
+  if (cli.list)
+    return cli_list (&cli);
+  if (cli.status)
+    return cli_status (&cli);
+  if (cli.use)
+    return cli_use (&cli);
+  return cli_mark (&cli);
+}

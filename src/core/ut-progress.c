@@ -1,0 +1,1236 @@
+/* ut-progress.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ut-progress"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <unistd.h>
+
+#include "ut-profile-private.h"
+#include "ut-progress.h"
+#include "ut-util.h"
+
+#define MAX_PROFILE_NAME_LENGTH 64
+
+struct _UtProgress
+{
+  GObject      parent_instance;
+
+  char        *directory;
+  char        *path;
+  char        *backup_path;
+
+  GListStore  *profiles;
+  guint        default_recheck_days;
+
+  UtClockFunc  clock_func;
+  gpointer     clock_data;
+
+  GError      *recovery;
+  /* Set when the file on disk must not be overwritten: it is from a newer Untrain, or could not
+   * be read. Saving it over would lose what the user has. */
+  GError      *read_only;
+  /* TRUE once progress.json on disk is known to be a good file (loaded or written by us), so it
+   * may become the backup on the next save. */
+  gboolean     file_is_good;
+};
+
+G_DEFINE_FINAL_TYPE (UtProgress, ut_progress, G_TYPE_OBJECT)
+G_DEFINE_QUARK (ut-progress-error-quark, ut_progress_error)
+
+enum {
+  RECORDS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+ut_progress_finalize (GObject *object)
+{
+  UtProgress *self = (UtProgress *) object;
+
+  g_free (self->directory);
+  g_free (self->path);
+  g_free (self->backup_path);
+  g_clear_object (&self->profiles);
+  g_clear_error (&self->recovery);
+  g_clear_error (&self->read_only);
+
+  G_OBJECT_CLASS (ut_progress_parent_class)->finalize (object);
+}
+
+static void
+ut_progress_class_init (UtProgressClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ut_progress_finalize;
+
+  /**
+   * UtProgress::records-changed:
+   * @profile: the profile whose records changed
+   * @platform_id: (nullable): the platform, or %NULL if many changed
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, UT_TYPE_PROFILE, G_TYPE_STRING);
+}
+
+static void
+ut_progress_init (UtProgress *self)
+{
+  self->profiles = g_list_store_new (UT_TYPE_PROFILE);
+  self->default_recheck_days = UT_DEFAULT_RECHECK_DAYS;
+}
+
+/**
+ * ut_progress_new:
+ * @directory: (nullable): where progress is kept; %NULL for `$XDG_DATA_HOME/untrain`
+ */
+UtProgress *
+ut_progress_new (const char *directory)
+{
+  UtProgress *self = g_object_new (UT_TYPE_PROGRESS, NULL);
+
+  self->directory = directory != NULL ? g_strdup (directory)
+                                      : g_build_filename (g_get_user_data_dir (), "untrain", NULL);
+  self->path = g_build_filename (self->directory, "progress.json", NULL);
+  self->backup_path = g_strconcat (self->path, ".bak", NULL);
+
+  return self;
+}
+
+const char *
+ut_progress_get_path (UtProgress *self)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+  return self->path;
+}
+
+/**
+ * ut_progress_set_clock:
+ * @func: (nullable): returns the current time; %NULL for the system clock
+ *
+ * Tests inject a clock so that dates and the re-check arithmetic are reproducible.
+ */
+void
+ut_progress_set_clock (UtProgress  *self,
+                       UtClockFunc  func,
+                       gpointer     user_data)
+{
+  g_return_if_fail (UT_IS_PROGRESS (self));
+
+  self->clock_func = func;
+  self->clock_data = user_data;
+}
+
+GDateTime *
+ut_progress_now (UtProgress *self)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+
+  if (self->clock_func != NULL)
+    return self->clock_func (self->clock_data);
+
+  return g_date_time_new_now_utc ();
+}
+
+/* ---- reading ---------------------------------------------------------------------------- */
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+fail_parse (GError     **error,
+            const char  *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, format, args));
+  va_end (args);
+
+  return FALSE;
+}
+
+static gboolean
+read_optional_time (JsonObject  *object,
+                    const char  *key,
+                    GDateTime  **out,
+                    GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      (*out = ut_date_time_parse (json_node_get_string (node))) == NULL)
+    return fail_parse (error, "“%s” is not a date and time", key);
+
+  return TRUE;
+}
+
+static const char *
+read_string (JsonObject  *object,
+             const char  *key,
+             gboolean     required,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        fail_parse (error, "“%s” is missing", key);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      fail_parse (error, "“%s” is not a string", key);
+      return NULL;
+    }
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_uint (JsonObject  *object,
+           const char  *key,
+           guint       *out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gint64 value;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      (value = json_node_get_int (node)) < 0 || value > G_MAXINT32)
+    return fail_parse (error, "“%s” is not a whole number", key);
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+static JsonArray *
+read_array (JsonObject  *object,
+            const char  *key,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      fail_parse (error, "“%s” is missing", key);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail_parse (error, "“%s” is not a list", key);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static UtRecord *
+read_record (JsonNode  *node,
+             GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  UtRecord *record;
+  const char *platform, *action, *state, *note;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_parse (error, "a record is not an object");
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if ((platform = read_string (object, "platform", TRUE, error)) == NULL ||
+      (action = read_string (object, "action", TRUE, error)) == NULL ||
+      (state = read_string (object, "state", TRUE, error)) == NULL)
+    return NULL;
+  note = read_string (object, "note", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  record = g_new0 (UtRecord, 1);
+  record->platform = g_strdup (platform);
+  record->action = g_strdup (action);
+  record->note = g_strdup (note);
+  if (!ut_action_state_from_string (state, &record->state))
+    fail_parse (error, "“%s” is not a known state", state);
+  else if (read_optional_time (object, "changed_at", &record->changed_at, error) &&
+           read_optional_time (object, "done_at", &record->done_at, error) &&
+           read_optional_time (object, "verified_at", &record->verified_at, error) &&
+           read_uint (object, "revision", &record->revision, error))
+    return record;
+
+  _ut_record_free (record);
+  return NULL;
+}
+
+static UtProfile *
+read_profile (JsonNode  *node,
+              GError   **error)
+{
+  g_autoptr(UtProfile) profile = NULL;
+  JsonObject *object;
+  const char *id, *name, *region_code;
+  JsonArray *platforms, *records;
+  UtRegion region;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_parse (error, "a profile is not an object");
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if ((id = read_string (object, "id", TRUE, error)) == NULL ||
+      (name = read_string (object, "name", TRUE, error)) == NULL ||
+      (region_code = read_string (object, "region", TRUE, error)) == NULL ||
+      (platforms = read_array (object, "platforms", error)) == NULL ||
+      (records = read_array (object, "records", error)) == NULL)
+    return NULL;
+
+  if (!ut_region_from_code (region_code, &region))
+    {
+      fail_parse (error, "“%s” is not a known region", region_code);
+      return NULL;
+    }
+
+  profile = _ut_profile_new (id, name, region,
+                             json_object_get_boolean_member_with_default (object, "region_confirmed", FALSE));
+
+  for (guint i = 0; i < json_array_get_length (platforms); i++)
+    {
+      JsonNode *element = json_array_get_element (platforms, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          fail_parse (error, "a platform of profile “%s” is not a string", id);
+          return NULL;
+        }
+      _ut_profile_set_platform_used (profile, json_node_get_string (element), TRUE);
+    }
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      UtRecord *record = read_record (json_array_get_element (records, i), error);
+
+      if (record == NULL)
+        return NULL;
+      _ut_profile_take_record (profile, record);
+    }
+
+  return g_steal_pointer (&profile);
+}
+
+typedef enum
+{
+  PARSE_OK,
+  PARSE_CORRUPT,
+  PARSE_FUTURE,
+} ParseResult;
+
+/* Parses a whole progress file into @profiles; on any error nothing is kept. */
+static ParseResult
+parse_progress (const char  *contents,
+                gsize        length,
+                GPtrArray   *profiles,
+                guint       *recheck_days,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root;
+  JsonArray *array;
+  guint format = 0;
+
+  if (!json_parser_load_from_data (parser, contents, (gssize) length, error))
+    return PARSE_CORRUPT;
+
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      fail_parse (error, "the file does not hold an object");
+      return PARSE_CORRUPT;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  if (!json_object_has_member (root, "format"))
+    {
+      fail_parse (error, "“format” is missing");
+      return PARSE_CORRUPT;
+    }
+  if (!read_uint (root, "format", &format, error))
+    return PARSE_CORRUPT;
+  if (format > UT_PROGRESS_FORMAT)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_FUTURE_FORMAT,
+                   _("Your progress was saved by a newer version of Untrain (format %u; this version reads up to %u). "
+                     "Update Untrain to see it; this version will not change it."),
+                   format, UT_PROGRESS_FORMAT);
+      return PARSE_FUTURE;
+    }
+
+  *recheck_days = UT_DEFAULT_RECHECK_DAYS;
+  if (!read_uint (root, "recheck_days", recheck_days, error))
+    return PARSE_CORRUPT;
+  if (*recheck_days == 0)
+    *recheck_days = UT_DEFAULT_RECHECK_DAYS;
+
+  if ((array = read_array (root, "profiles", error)) == NULL)
+    return PARSE_CORRUPT;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      UtProfile *profile = read_profile (json_array_get_element (array, i), error);
+
+      if (profile == NULL)
+        return PARSE_CORRUPT;
+      g_ptr_array_add (profiles, profile);
+    }
+
+  return PARSE_OK;
+}
+
+static void
+install_profiles (UtProgress *self,
+                  GPtrArray  *profiles)
+{
+  g_list_store_splice (self->profiles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->profiles)),
+                       profiles->pdata, profiles->len);
+}
+
+/* Reads @path; returns PARSE_OK with the profiles installed, or why not. */
+static ParseResult
+load_file (UtProgress  *self,
+           const char  *path,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *contents = NULL;
+  guint recheck_days = UT_DEFAULT_RECHECK_DAYS;
+  ParseResult result;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return PARSE_CORRUPT;
+
+  result = parse_progress (contents, length, profiles, &recheck_days, error);
+  if (result == PARSE_OK)
+    {
+      install_profiles (self, profiles);
+      self->default_recheck_days = recheck_days;
+    }
+
+  return result;
+}
+
+static char *
+format_file_time (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || (modified = g_file_info_get_modification_date_time (info)) == NULL)
+    return g_strdup (_("an unknown date"));
+
+  local = g_date_time_to_local (modified);
+  return g_date_time_format (local, "%x %X");
+}
+
+/* A damaged file is renamed, never deleted: the user or a developer may still rescue it. */
+static char *
+move_aside (UtProgress  *self,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = ut_progress_now (self);
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
+
+  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.corrupt-%s-%u", self->path, stamp, n);
+    }
+
+  if (g_rename (self->path, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Your progress file %s is damaged and could not be moved aside: %s"),
+                   self->path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+static void
+set_read_only (UtProgress   *self,
+               const GError *error)
+{
+  g_clear_error (&self->read_only);
+  self->read_only = g_error_copy (error);
+}
+
+/**
+ * ut_progress_load:
+ *
+ * Loads progress from disk. A missing file gives empty progress. A damaged file is moved aside
+ * and the backup is loaded; that is still a success, and ut_progress_get_recovery() then holds a
+ * message for the user.
+ *
+ * Returns: %FALSE if progress could not be loaded at all (a file from a newer Untrain, or one
+ *   that cannot be read); progress is then read-only so that nothing overwrites the file.
+ */
+gboolean
+ut_progress_load (UtProgress  *self,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) backup_error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *backup_time = NULL;
+  ParseResult result;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_clear_error (&self->recovery);
+  g_clear_error (&self->read_only);
+  self->file_is_good = FALSE;
+  g_list_store_remove_all (self->profiles);
+
+  result = load_file (self, self->path, &local_error);
+  if (result == PARSE_OK)
+    {
+      self->file_is_good = TRUE;
+      return TRUE;
+    }
+
+  if (result == PARSE_FUTURE)
+    {
+      set_read_only (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      /* No file: a first start, unless a backup says a crash or a person removed it. */
+      if (!g_file_test (self->backup_path, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+  else if (local_error->domain == G_FILE_ERROR)
+    {
+      g_autoptr(GError) unreadable = NULL;
+
+      unreadable = g_error_new (UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_UNREADABLE,
+                                _("Your progress file %s could not be read (%s). Untrain will not change it until it can be read."),
+                                self->path, local_error->message);
+      set_read_only (self, unreadable);
+      g_propagate_error (error, g_steal_pointer (&unreadable));
+      return FALSE;
+    }
+  else
+    {
+      g_debug ("Progress file %s is damaged: %s", self->path, local_error->message);
+      aside = move_aside (self, error);
+      if (aside == NULL)
+        {
+          set_read_only (self, *error);
+          return FALSE;
+        }
+    }
+
+  backup_time = format_file_time (self->backup_path);
+  result = load_file (self, self->backup_path, &backup_error);
+  if (result == PARSE_FUTURE)
+    {
+      set_read_only (self, backup_error);
+      g_propagate_error (error, g_steal_pointer (&backup_error));
+      return FALSE;
+    }
+
+  if (aside == NULL)
+    {
+      if (result == PARSE_OK)
+        self->recovery = g_error_new (UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_RECOVERED,
+                                      _("Your progress file was missing, so your progress from the backup of %s was restored."),
+                                      backup_time);
+      else
+        self->recovery = g_error_new (UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_RECOVERED,
+                                      _("Your progress file was missing and its backup could not be read either (%s). Untrain starts with no progress."),
+                                      backup_error->message);
+    }
+  else if (result == PARSE_OK)
+    self->recovery = g_error_new (UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_RECOVERED,
+                                  _("Your progress file was damaged (%s). It was kept as %s, and your progress from the backup of %s was restored."),
+                                  local_error->message, aside, backup_time);
+  else
+    self->recovery = g_error_new (UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_RECOVERED,
+                                  _("Your progress file was damaged (%s) and there is no usable backup. It was kept as %s; Untrain starts with no progress."),
+                                  local_error->message, aside);
+
+  return TRUE;
+}
+
+const GError *
+ut_progress_get_recovery (UtProgress *self)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+  return self->recovery;
+}
+
+gboolean
+ut_progress_is_read_only (UtProgress *self)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), TRUE);
+  return self->read_only != NULL;
+}
+
+/* ---- writing ---------------------------------------------------------------------------- */
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *key,
+          GDateTime   *time)
+{
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    return;
+
+  text = ut_date_time_format (time);
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_record (JsonBuilder    *builder,
+            const UtRecord *record)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "platform");
+  json_builder_add_string_value (builder, record->platform);
+  json_builder_set_member_name (builder, "action");
+  json_builder_add_string_value (builder, record->action);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, ut_action_state_to_string (record->state));
+  add_time (builder, "changed_at", record->changed_at);
+  add_time (builder, "done_at", record->done_at);
+  add_time (builder, "verified_at", record->verified_at);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, record->revision);
+  if (record->note != NULL)
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, record->note);
+    }
+  json_builder_end_object (builder);
+}
+
+static char *
+serialize (UtProgress *self,
+           gsize      *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n_profiles = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, UT_PROGRESS_FORMAT);
+  json_builder_set_member_name (builder, "recheck_days");
+  json_builder_add_int_value (builder, self->default_recheck_days);
+  json_builder_set_member_name (builder, "profiles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_profiles; i++)
+    {
+      g_autoptr(UtProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+      g_autoptr(GPtrArray) records = ut_profile_list_records (profile);
+      const char * const *platforms = ut_profile_get_platforms (profile);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, ut_profile_get_id (profile));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, ut_profile_get_name (profile));
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, ut_region_to_code (ut_profile_get_region (profile)));
+      json_builder_set_member_name (builder, "region_confirmed");
+      json_builder_add_boolean_value (builder, ut_profile_get_region_confirmed (profile));
+      json_builder_set_member_name (builder, "platforms");
+      json_builder_begin_array (builder);
+      for (guint j = 0; platforms[j] != NULL; j++)
+        json_builder_add_string_value (builder, platforms[j]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "records");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < records->len; j++)
+        add_record (builder, g_ptr_array_index (records, j));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  return json_generator_to_data (generator, length);
+}
+
+/* Makes the current good file the backup without copying it: a hard link keeps the old inode
+ * alive when the atomic write renames the new file over progress.json. */
+static void
+keep_backup (UtProgress *self)
+{
+  g_autofree char *temporary = g_strconcat (self->backup_path, ".tmp", NULL);
+
+  if (!self->file_is_good)
+    return;
+
+  g_unlink (temporary);
+  if (link (self->path, temporary) != 0 || g_rename (temporary, self->backup_path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_unlink (temporary);
+      /* Some file systems have no hard links; a copy serves as well, just slower. */
+      if (saved_errno != EEXIST &&
+          g_file_get_contents (self->path, &contents, &length, NULL))
+        ut_write_file_atomic (self->backup_path, contents, length, NULL);
+    }
+}
+
+gboolean
+ut_progress_save (UtProgress  *self,
+                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only != NULL)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_READ_ONLY, "%s", self->read_only->message);
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (self->directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save your progress: the folder %s could not be created (%s)."),
+                   self->directory, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  contents = serialize (self, &length);
+  keep_backup (self);
+
+  if (!ut_write_file_atomic (self->path, contents, length, error))
+    {
+      g_prefix_error (error, _("Could not save your progress: "));
+      return FALSE;
+    }
+
+  self->file_is_good = TRUE;
+  return TRUE;
+}
+
+gboolean
+ut_progress_has_saved_state (UtProgress *self)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  return self->file_is_good;
+}
+
+/* ---- changes ---------------------------------------------------------------------------- */
+
+static gboolean
+check_writable (UtProgress  *self,
+                GError     **error)
+{
+  if (self->read_only == NULL)
+    return TRUE;
+
+  g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_READ_ONLY, "%s", self->read_only->message);
+  return FALSE;
+}
+
+static gboolean
+changed (UtProgress  *self,
+         UtProfile   *profile,
+         const char  *platform_id,
+         GError     **error)
+{
+  if (profile != NULL)
+    g_signal_emit (self, signals[RECORDS_CHANGED], 0, profile, platform_id);
+
+  return ut_progress_save (self, error);
+}
+
+guint
+ut_progress_get_default_recheck_days (UtProgress *self)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), UT_DEFAULT_RECHECK_DAYS);
+  return self->default_recheck_days;
+}
+
+gboolean
+ut_progress_set_default_recheck_days (UtProgress  *self,
+                                      guint        days,
+                                      GError     **error)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (days >= 1 && days <= 3650, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  self->default_recheck_days = days;
+  return changed (self, NULL, NULL, error);
+}
+
+GListModel *
+ut_progress_get_profiles (UtProgress *self)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+  return G_LIST_MODEL (self->profiles);
+}
+
+/**
+ * ut_progress_get_default_profile:
+ *
+ * The first profile. On a first start there is none on disk yet, so one is made for the person
+ * using the computer, with a region guessed from the locale and time zone and marked as not yet
+ * confirmed. It is saved with the first change.
+ */
+UtProfile *
+ut_progress_get_default_profile (UtProgress *self)
+{
+  g_autoptr(UtProfile) profile = NULL;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) == 0)
+    {
+      profile = _ut_profile_new ("me", _("Me"), ut_region_guess_from_environment (), FALSE);
+      g_list_store_append (self->profiles, profile);
+    }
+  else
+    profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), 0);
+
+  return profile;
+}
+
+UtProfile *
+ut_progress_lookup_profile (UtProgress *self,
+                            const char *id_or_name)
+{
+  guint n;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (id_or_name != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UtProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+
+      if (g_str_equal (ut_profile_get_id (profile), id_or_name))
+        return profile;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UtProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+      g_autofree char *a = g_utf8_casefold (ut_profile_get_name (profile), -1);
+      g_autofree char *b = g_utf8_casefold (id_or_name, -1);
+
+      if (g_str_equal (a, b))
+        return profile;
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_profile_name (UtProgress  *self,
+                    UtProfile   *except,
+                    const char  *name,
+                    GError     **error)
+{
+  UtProfile *existing;
+
+  if (name == NULL || *name == '\0' || g_utf8_strlen (name, -1) > MAX_PROFILE_NAME_LENGTH ||
+      !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("A profile name must be between 1 and %d characters long."),
+                   MAX_PROFILE_NAME_LENGTH);
+      return FALSE;
+    }
+
+  existing = ut_progress_lookup_profile (self, name);
+  if (existing != NULL && existing != except)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("There is already a profile called “%s”."), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+UtProfile *
+ut_progress_add_profile (UtProgress  *self,
+                         const char  *name,
+                         UtRegion     region,
+                         GError     **error)
+{
+  g_autoptr(UtProfile) profile = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+
+  if (!check_writable (self, error) || !check_profile_name (self, NULL, name, error))
+    return NULL;
+
+  /* Ids are stable keys (the keyring uses them), so they never follow a later rename. */
+  base = ut_slugify (name);
+  if (*base == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("profile");
+    }
+  id = g_strdup (base);
+  for (guint n = 2; ut_progress_lookup_profile (self, id) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+
+  profile = _ut_profile_new (id, name, region, TRUE);
+  g_list_store_append (self->profiles, profile);
+  if (!changed (self, profile, NULL, error))
+    {
+      /* Not on disk, so not added: the caller may offer to try again. */
+      g_list_store_remove (self->profiles, g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) - 1);
+      return NULL;
+    }
+
+  return profile;
+}
+
+gboolean
+ut_progress_rename_profile (UtProgress  *self,
+                            UtProfile   *profile,
+                            const char  *name,
+                            GError     **error)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+
+  if (!check_writable (self, error) || !check_profile_name (self, profile, name, error))
+    return FALSE;
+
+  _ut_profile_set_name (profile, name);
+  return changed (self, profile, NULL, error);
+}
+
+gboolean
+ut_progress_remove_profile (UtProgress  *self,
+                            UtProfile   *profile,
+                            GError     **error)
+{
+  guint position;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (!g_list_store_find (self->profiles, profile, &position))
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("The profile “%s” does not exist."), ut_profile_get_name (profile));
+      return FALSE;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) == 1)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("The last profile cannot be deleted."));
+      return FALSE;
+    }
+
+  g_list_store_remove (self->profiles, position);
+  return changed (self, NULL, NULL, error);
+}
+
+gboolean
+ut_progress_set_region (UtProgress  *self,
+                        UtProfile   *profile,
+                        UtRegion     region,
+                        GError     **error)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (region < UT_N_REGIONS, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  _ut_profile_set_region (profile, region, TRUE);
+  return changed (self, profile, NULL, error);
+}
+
+gboolean
+ut_progress_set_platforms_used (UtProgress         *self,
+                                UtProfile          *profile,
+                                const char * const *platform_ids,
+                                gboolean            used,
+                                GError            **error)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (platform_ids != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  /* Records of a platform the user stops using are kept, so adding it back restores them. */
+  for (guint i = 0; platform_ids[i] != NULL; i++)
+    _ut_profile_set_platform_used (profile, platform_ids[i], used);
+
+  return changed (self, profile, NULL, error);
+}
+
+static UtRecord *
+ensure_record (UtProgress  *self,
+               UtProfile   *profile,
+               UtPlatform  *platform,
+               const char  *action_id,
+               GError     **error)
+{
+  if (!check_writable (self, error))
+    return NULL;
+
+  if (ut_platform_lookup_action (platform, action_id) == NULL)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("%s has no action “%s”."), ut_platform_get_name (platform), action_id);
+      return NULL;
+    }
+
+  _ut_profile_set_platform_used (profile, ut_platform_get_id (platform), TRUE);
+  return _ut_profile_ensure_record (profile, ut_platform_get_id (platform), action_id);
+}
+
+static void
+set_time (GDateTime **field,
+          GDateTime  *value)
+{
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    *field = g_date_time_ref (value);
+}
+
+/**
+ * ut_progress_set_state:
+ *
+ * Records what the user did with an action, against the platform's current revision. Marking an
+ * action done also counts as verifying it.
+ */
+gboolean
+ut_progress_set_state (UtProgress     *self,
+                       UtProfile      *profile,
+                       UtPlatform     *platform,
+                       const char     *action_id,
+                       UtActionState   state,
+                       GError        **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  UtRecord *record;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (UT_IS_PLATFORM (platform), FALSE);
+  g_return_val_if_fail (action_id != NULL, FALSE);
+
+  if ((record = ensure_record (self, profile, platform, action_id, error)) == NULL)
+    return FALSE;
+
+  now = ut_progress_now (self);
+  record->state = state;
+  record->revision = ut_platform_get_revision (platform);
+  set_time (&record->changed_at, now);
+  set_time (&record->done_at, state == UT_ACTION_STATE_DONE ? now : NULL);
+  set_time (&record->verified_at, state == UT_ACTION_STATE_DONE ? now : NULL);
+
+  return changed (self, profile, ut_platform_get_id (platform), error);
+}
+
+/**
+ * ut_progress_confirm:
+ *
+ * The user looked again after a change or when a re-check was due, and the action still holds:
+ * it is now recorded against the current revision and verified today.
+ */
+gboolean
+ut_progress_confirm (UtProgress  *self,
+                     UtProfile   *profile,
+                     UtPlatform  *platform,
+                     const char  *action_id,
+                     GError     **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  UtRecord *record;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (UT_IS_PLATFORM (platform), FALSE);
+  g_return_val_if_fail (action_id != NULL, FALSE);
+
+  if ((record = ensure_record (self, profile, platform, action_id, error)) == NULL)
+    return FALSE;
+
+  if (record->state != UT_ACTION_STATE_DONE)
+    return ut_progress_set_state (self, profile, platform, action_id, UT_ACTION_STATE_DONE, error);
+
+  now = ut_progress_now (self);
+  record->revision = ut_platform_get_revision (platform);
+  set_time (&record->changed_at, now);
+  set_time (&record->verified_at, now);
+
+  return changed (self, profile, ut_platform_get_id (platform), error);
+}
+
+/* ---- derived state ---------------------------------------------------------------------- */
+
+UtRecordFlags
+ut_progress_get_record_flags (UtProgress *self,
+                              UtProfile  *profile,
+                              UtPlatform *platform,
+                              UtAction   *action)
+{
+  const UtRecord *record;
+  UtRecordFlags flags = UT_RECORD_FLAGS_NONE;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), flags);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), flags);
+  g_return_val_if_fail (UT_IS_PLATFORM (platform), flags);
+  g_return_val_if_fail (UT_IS_ACTION (action), flags);
+
+  record = ut_profile_lookup_record (profile, ut_platform_get_id (platform), ut_action_get_id (action));
+  if (record == NULL || record->state != UT_ACTION_STATE_DONE)
+    return flags;
+
+  if (ut_platform_get_revision (platform) > record->revision)
+    flags |= UT_RECORD_FLAGS_NEEDS_REVIEW;
+
+  if (record->verified_at != NULL)
+    {
+      guint days = ut_action_get_recheck_days (action);
+      g_autoptr(GDateTime) due = NULL;
+      g_autoptr(GDateTime) now = ut_progress_now (self);
+
+      if (days == 0)
+        days = self->default_recheck_days;
+      due = g_date_time_add_days (record->verified_at, (int) days);
+      if (g_date_time_compare (now, due) >= 0)
+        flags |= UT_RECORD_FLAGS_RECHECK_DUE;
+    }
+
+  return flags;
+}
+
+/**
+ * ut_progress_get_platform_progress:
+ *
+ * Counts what @profile did with @platform's actions for the profile's region.
+ */
+void
+ut_progress_get_platform_progress (UtProgress         *self,
+                                   UtProfile          *profile,
+                                   UtPlatform         *platform,
+                                   UtPlatformProgress *out)
+{
+  const UtRegionOffer *offer;
+
+  g_return_if_fail (UT_IS_PROGRESS (self));
+  g_return_if_fail (UT_IS_PROFILE (profile));
+  g_return_if_fail (UT_IS_PLATFORM (platform));
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  offer = ut_platform_get_offer (platform, ut_profile_get_region (profile));
+  out->n_actions = offer->actions->len;
+
+  for (guint i = 0; i < offer->actions->len; i++)
+    {
+      UtAction *action = g_ptr_array_index (offer->actions, i);
+      const UtRecord *record = ut_profile_lookup_record (profile, ut_platform_get_id (platform),
+                                                         ut_action_get_id (action));
+      UtRecordFlags flags = ut_progress_get_record_flags (self, profile, platform, action);
+
+      if (record != NULL && (record->state == UT_ACTION_STATE_DONE ||
+                             record->state == UT_ACTION_STATE_NOT_APPLICABLE))
+        out->n_done++;
+      else if (record != NULL && record->state == UT_ACTION_STATE_SKIPPED)
+        out->n_skipped++;
+
+      if (flags & UT_RECORD_FLAGS_NEEDS_REVIEW)
+        out->n_needs_review++;
+      if (flags & UT_RECORD_FLAGS_RECHECK_DUE)
+        out->n_recheck_due++;
+    }
+
+  if (out->n_needs_review > 0)
+    out->state = UT_PLATFORM_STATE_CHANGED;
+  else if (out->n_recheck_due > 0)
+    out->state = UT_PLATFORM_STATE_RECHECK_DUE;
+  else if (out->n_actions == 0)
+    out->state = UT_PLATFORM_STATE_NOTHING_TO_DO;
+  else if (out->n_done + out->n_skipped < out->n_actions)
+    out->state = UT_PLATFORM_STATE_TODO;
+  else
+    out->state = UT_PLATFORM_STATE_DONE;
+}

@@ -1,0 +1,266 @@
+/* test-cli.c — the untrain executable's command line, run as a user would run it
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ut-catalog.h"
+
+typedef struct
+{
+  char *home;
+  char *out;
+  char *err;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->home = g_dir_make_tmp ("untrain-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *progress = g_build_filename (f->home, "data", "untrain", "progress.json", NULL);
+  g_autofree char *backup = g_strconcat (progress, ".bak", NULL);
+  g_autofree char *dir = g_path_get_dirname (progress);
+  g_autofree char *data_dir = g_path_get_dirname (dir);
+
+  g_remove (backup);
+  g_remove (progress);
+  g_rmdir (dir);
+  g_rmdir (data_dir);
+  g_rmdir (f->home);
+  g_free (f->home);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* Runs untrain with @args (NULL-terminated) and returns its exit status. */
+static int
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_build_filename (f->home, "data", NULL);
+  g_autofree char *config = g_build_filename (f->home, "config", NULL);
+  const char *binary = g_getenv ("UNTRAIN_BINARY");
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "TZ", "Europe/Zurich", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
+  g_assert_no_error (error);
+  g_test_message ("untrain %s → %d\nstdout: %s\nstderr: %s", first, g_subprocess_get_exit_status (process),
+                  f->out, f->err);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+static void
+assert_one_line_error (Fixture    *f,
+                       const char *expected)
+{
+  g_assert_cmpuint (count_lines (f->err), ==, 1);
+  g_assert_true (g_str_has_prefix (f->err, "untrain: "));
+  if (strstr (f->err, expected) == NULL)
+    g_error ("expected “%s” in “%s”", expected, f->err);
+  g_assert_cmpstr (f->out, ==, "");
+}
+
+/* The first action LinkedIn lists for @region, from the real catalog. */
+static char *
+linkedin_action (UtRegion region,
+                 guint    index)
+{
+  g_autoptr(UtCatalog) catalog = ut_catalog_load_bundled (NULL);
+  const UtRegionOffer *offer = ut_platform_get_offer (ut_catalog_lookup (catalog, "linkedin"), region);
+
+  g_assert_cmpuint (offer->actions->len, >, index);
+  return g_strdup (ut_action_get_id (g_ptr_array_index (offer->actions, index)));
+}
+
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "--version", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "untrain " PACKAGE_VERSION " (catalog "));
+}
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GRegex) linkedin = g_regex_new ("^linkedin +LinkedIn +opt-out +2$", G_REGEX_MULTILINE, 0, NULL);
+
+  g_assert_cmpint (run (f, "--list", "--region=EU", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Region: European Union and EEA (EU)\n"));
+  g_assert_cmpuint (count_lines (f->out), >=, 46);
+  g_assert_true (g_regex_match (linkedin, f->out, 0, NULL));
+
+  /* Without --region, the profile's (here guessed from TZ=Europe/Zurich). */
+  g_assert_cmpint (run (f, "--list", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Region: Switzerland (CH)\n"));
+  /* Listing writes nothing. */
+  g_assert_false (g_file_test (f->home, G_FILE_TEST_EXISTS) &&
+                  g_file_test (g_build_filename (f->home, "data", "untrain", "progress.json", NULL), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "--list", "--region=FR", NULL), ==, 2);
+  assert_one_line_error (f, "unknown region “FR” (allowed: US, EU, CH, UK, OTHER)");
+
+  g_assert_cmpint (run (f, "--frobnicate", NULL), ==, 2);
+  assert_one_line_error (f, "--frobnicate");
+
+  g_assert_cmpint (run (f, "--list", "--status", NULL), ==, 2);
+  assert_one_line_error (f, "choose only one of");
+
+  g_assert_cmpint (run (f, "--status", "--profile=Nobody", NULL), ==, 2);
+  assert_one_line_error (f, "there is no profile called “Nobody”");
+
+  g_assert_cmpint (run (f, "--use", NULL), ==, 2);
+  assert_one_line_error (f, "--use needs at least one platform");
+
+  g_assert_cmpint (run (f, "--use", "linkedin", "myspace", NULL), ==, 2);
+  assert_one_line_error (f, "unknown platform “myspace”");
+
+  g_assert_cmpint (run (f, "--mark", "linkedin", NULL), ==, 2);
+  assert_one_line_error (f, "--mark needs a platform, an action and one of");
+
+  g_assert_cmpint (run (f, "--mark", "linkedin", "teleport", "done", NULL), ==, 2);
+  assert_one_line_error (f, "linkedin has no action “teleport” (actions: ");
+
+  g_assert_cmpint (run (f, "--mark", "linkedin", "x", "maybe", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "linkedin has no action “x”"));
+
+  g_assert_cmpint (run (f, "--validate-catalog", NULL), ==, 2);
+  assert_one_line_error (f, "--validate-catalog needs at least one file");
+
+  g_assert_cmpint (run (f, "stray", NULL), ==, 2);
+  assert_one_line_error (f, "unexpected argument “stray”");
+
+  /* None of these may have created progress. */
+  g_assert_false (g_file_test (g_build_filename (f->home, "data", "untrain", "progress.json", NULL), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_use_mark_status (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *action = linkedin_action (UT_REGION_UK, 0);
+  g_autoptr(GRegex) summary = g_regex_new ("^([0-9]+) of ([0-9]+) actions done$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_cmpint (run (f, "--use", "linkedin", "x", "--profile=Anna", "--region=UK", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "");
+
+  g_assert_cmpint (run (f, "--status", "--profile=anna", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Profile: Anna (region UK)\n"));
+  g_assert_true (g_regex_match (summary, f->out, 0, &match));
+  g_assert_cmpstr (g_match_info_fetch (match, 1), ==, "0");
+  g_assert_nonnull (strstr (f->out, "\nlinkedin "));
+  g_assert_nonnull (strstr (f->out, "\nx "));
+
+  g_assert_cmpint (run (f, "--mark", "linkedin", action, "done", "--profile=Anna", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--status", "--profile=Anna", NULL), ==, 0);
+  g_clear_pointer (&match, g_match_info_unref);
+  g_assert_true (g_regex_match (summary, f->out, 0, &match));
+  g_assert_cmpstr (g_match_info_fetch (match, 1), ==, "1");
+  g_assert_nonnull (strstr (f->out, action));
+
+  g_assert_cmpint (run (f, "--mark", "linkedin", action, "todo", "--profile=Anna", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--status", "--profile=Anna", NULL), ==, 0);
+  g_clear_pointer (&match, g_match_info_unref);
+  g_assert_true (g_regex_match (summary, f->out, 0, &match));
+  g_assert_cmpstr (g_match_info_fetch (match, 1), ==, "0");
+
+  /* The default profile is separate, with its region guessed and marked as such. */
+  g_assert_cmpint (run (f, "--status", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Profile: Me (region CH, guessed)\n"));
+}
+
+static void
+test_validate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "valid", "example.json", NULL);
+  g_autofree char *bad1 = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "bad-date", "example.json", NULL);
+  g_autofree char *bad2 = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "missing-region", "example.json", NULL);
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (run (f, "--validate-catalog", valid, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "");
+
+  g_assert_cmpint (run (f, "--validate-catalog", bad1, bad2, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (f->out), ==, 2);
+  expected = g_strdup_printf ("%s: /changes/0/date: \"2025-02-30\" is not a valid date (allowed: YYYY-MM-DD)\n", bad1);
+  g_assert_true (g_str_has_prefix (f->out, expected));
+  g_assert_nonnull (strstr (f->out, "/regions/CH: region CH is missing"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/cli/version", test_version);
+  ADD ("/cli/list", test_list);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/use-mark-status", test_use_mark_status);
+  ADD ("/cli/validate", test_validate);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,613 @@
+/* test-progress.c — saving, recovering and deriving progress
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ut-progress.h"
+
+typedef struct
+{
+  char       *directory;
+  GDateTime  *now;
+  UtProgress *progress;
+} Fixture;
+
+static GDateTime *
+fixture_clock (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return g_date_time_ref (f->now);
+}
+
+static void
+fixture_set_now (Fixture    *f,
+                 const char *iso8601)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  g_clear_pointer (&f->now, g_date_time_unref);
+  f->now = g_date_time_new_from_iso8601 (iso8601, utc);
+  g_assert_nonnull (f->now);
+}
+
+static UtProgress *
+fixture_new_progress (Fixture *f)
+{
+  UtProgress *progress = ut_progress_new (f->directory);
+
+  ut_progress_set_clock (progress, fixture_clock, f);
+  return progress;
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->directory = g_dir_make_tmp ("untrain-progress-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture_set_now (f, "2026-01-10T12:00:00Z");
+  f->progress = fixture_new_progress (f);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_chmod (path, 0700);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_assert_finalize_object (f->progress);
+  remove_tree (f->directory);
+  g_free (f->directory);
+  g_date_time_unref (f->now);
+}
+
+/* The example platform from the validator fixtures, at any revision from 1 to 2. */
+static UtCatalog *
+make_catalog (guint revision)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "valid", "bundle.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  JsonObject *platform;
+  JsonArray *changes;
+  UtCatalog *catalog;
+  char *data;
+  gsize length;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  platform = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "platforms"), 0);
+  json_object_set_int_member (platform, "revision", revision);
+  changes = json_object_get_array_member (platform, "changes");
+  while (json_array_get_length (changes) > 0 &&
+         json_object_get_int_member (json_array_get_object_element (changes, 0), "revision") > revision)
+    json_array_remove_element (changes, 0);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  data = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (data, length);
+  catalog = ut_catalog_new_from_bytes (bytes, "test catalog", &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+find_corrupt_copy (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->directory, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "progress.json.corrupt-"))
+      return g_build_filename (f->directory, name, NULL);
+
+  return NULL;
+}
+
+/* Fills a progress with two profiles and a few records. */
+static void
+populate (Fixture   *f,
+          UtCatalog *catalog)
+{
+  g_autoptr(GError) error = NULL;
+  UtPlatform *example = ut_catalog_lookup (catalog, "example");
+  UtProfile *anna, *me;
+  const char *platforms[] = { "example", "linkedin", NULL };
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  g_assert_no_error (error);
+
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_CH, &error));
+  g_assert_no_error (error);
+  g_assert_true (ut_progress_set_platforms_used (f->progress, me, platforms, TRUE, &error));
+  g_assert_true (ut_progress_set_state (f->progress, me, example, "turn-off", UT_ACTION_STATE_DONE, &error));
+  g_assert_true (ut_progress_set_state (f->progress, me, example, "object", UT_ACTION_STATE_SKIPPED, &error));
+  g_assert_no_error (error);
+
+  anna = ut_progress_add_profile (f->progress, "Anna Müller", UT_REGION_US, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ut_profile_get_id (anna), ==, "anna-muller");
+  g_assert_true (ut_progress_set_state (f->progress, anna, example, "object", UT_ACTION_STATE_NOT_APPLICABLE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_same_records (UtProfile *a,
+                     UtProfile *b)
+{
+  g_autoptr(GPtrArray) ra = ut_profile_list_records (a);
+  g_autoptr(GPtrArray) rb = ut_profile_list_records (b);
+
+  g_assert_cmpstr (ut_profile_get_id (a), ==, ut_profile_get_id (b));
+  g_assert_cmpstr (ut_profile_get_name (a), ==, ut_profile_get_name (b));
+  g_assert_cmpint (ut_profile_get_region (a), ==, ut_profile_get_region (b));
+  g_assert_cmpstrv (ut_profile_get_platforms (a), ut_profile_get_platforms (b));
+  g_assert_cmpuint (ra->len, ==, rb->len);
+  for (guint i = 0; i < ra->len; i++)
+    {
+      const UtRecord *x = g_ptr_array_index (ra, i);
+      const UtRecord *y = g_ptr_array_index (rb, i);
+
+      g_assert_cmpstr (x->platform, ==, y->platform);
+      g_assert_cmpstr (x->action, ==, y->action);
+      g_assert_cmpint (x->state, ==, y->state);
+      g_assert_cmpuint (x->revision, ==, y->revision);
+      g_assert_true ((x->done_at == NULL) == (y->done_at == NULL));
+      g_assert_true (x->done_at == NULL || g_date_time_equal (x->done_at, y->done_at));
+      g_assert_true ((x->verified_at == NULL) == (y->verified_at == NULL));
+      g_assert_true (x->verified_at == NULL || g_date_time_equal (x->verified_at, y->verified_at));
+      g_assert_true (g_date_time_equal (x->changed_at, y->changed_at));
+    }
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(UtCatalog) catalog = make_catalog (2);
+  g_autoptr(UtProgress) again = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *before, *after;
+
+  populate (f, catalog);
+
+  again = fixture_new_progress (f);
+  g_assert_true (ut_progress_load (again, &error));
+  g_assert_no_error (error);
+  g_assert_null (ut_progress_get_recovery (again));
+
+  before = ut_progress_get_profiles (f->progress);
+  after = ut_progress_get_profiles (again);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UtProfile) a = g_list_model_get_item (before, i);
+      g_autoptr(UtProfile) b = g_list_model_get_item (after, i);
+
+      assert_same_records (a, b);
+    }
+
+  {
+    g_autoptr(UtProfile) me = g_list_model_get_item (after, 0);
+    const UtRecord *record = ut_profile_lookup_record (me, "example", "turn-off");
+
+    g_assert_true (ut_profile_get_region_confirmed (me));
+    g_assert_cmpint (record->state, ==, UT_ACTION_STATE_DONE);
+    g_assert_cmpuint (record->revision, ==, 2);
+    g_assert_true (g_date_time_equal (record->done_at, f->now));
+  }
+}
+
+static void
+test_backup_kept (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(UtCatalog) catalog = make_catalog (2);
+  g_autofree char *backup_path = g_strconcat (ut_progress_get_path (f->progress), ".bak", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  UtProfile *me;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_UK, &error));
+  g_assert_no_error (error);
+  first = read_file (ut_progress_get_path (f->progress));
+
+  g_assert_true (ut_progress_set_state (f->progress, me, ut_catalog_lookup (catalog, "example"),
+                                        "go-private", UT_ACTION_STATE_DONE, &error));
+  g_assert_no_error (error);
+
+  backup = read_file (backup_path);
+  g_assert_cmpstr (backup, ==, first);
+  g_assert_cmpstr (read_file (ut_progress_get_path (f->progress)), !=, first);
+}
+
+static void
+test_derived_states (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(UtCatalog) old_catalog = make_catalog (1);
+  g_autoptr(UtCatalog) new_catalog = make_catalog (2);
+  g_autoptr(GError) error = NULL;
+  UtPlatform *old_example = ut_catalog_lookup (old_catalog, "example");
+  UtPlatform *new_example = ut_catalog_lookup (new_catalog, "example");
+  UtAction *turn_off = ut_platform_lookup_action (new_example, "turn-off");   /* recheck_days 90 */
+  UtAction *object = ut_platform_lookup_action (new_example, "object");       /* default 180 */
+  UtPlatformProgress progress;
+  UtProfile *me;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_US, &error));
+
+  ut_progress_get_platform_progress (f->progress, me, new_example, &progress);
+  g_assert_cmpint (progress.state, ==, UT_PLATFORM_STATE_TODO);
+  g_assert_cmpuint (progress.n_actions, ==, 2);
+  g_assert_cmpuint (progress.n_done, ==, 0);
+
+  /* Done against revision 1 on 10 January. */
+  g_assert_true (ut_progress_set_state (f->progress, me, old_example, "turn-off", UT_ACTION_STATE_DONE, &error));
+  g_assert_true (ut_progress_set_state (f->progress, me, old_example, "object", UT_ACTION_STATE_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, old_example, turn_off), ==, UT_RECORD_FLAGS_NONE);
+  ut_progress_get_platform_progress (f->progress, me, old_example, &progress);
+  g_assert_cmpint (progress.state, ==, UT_PLATFORM_STATE_DONE);
+
+  /* The catalog moved to revision 2: changed since you finished. */
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, turn_off), ==,
+                   UT_RECORD_FLAGS_NEEDS_REVIEW);
+  ut_progress_get_platform_progress (f->progress, me, new_example, &progress);
+  g_assert_cmpint (progress.state, ==, UT_PLATFORM_STATE_CHANGED);
+  g_assert_cmpuint (progress.n_needs_review, ==, 2);
+
+  g_assert_true (ut_progress_confirm (f->progress, me, new_example, "turn-off", &error));
+  g_assert_true (ut_progress_confirm (f->progress, me, new_example, "object", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, turn_off), ==, UT_RECORD_FLAGS_NONE);
+
+  /* 89 days later nothing is due; on day 90 the action with recheck_days 90 is. */
+  fixture_set_now (f, "2026-04-09T11:59:59Z");
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, turn_off), ==, UT_RECORD_FLAGS_NONE);
+  fixture_set_now (f, "2026-04-10T12:00:00Z");
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, turn_off), ==, UT_RECORD_FLAGS_RECHECK_DUE);
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, object), ==, UT_RECORD_FLAGS_NONE);
+  ut_progress_get_platform_progress (f->progress, me, new_example, &progress);
+  g_assert_cmpint (progress.state, ==, UT_PLATFORM_STATE_RECHECK_DUE);
+
+  /* The other action follows the default interval of 180 days, which the user can change. */
+  fixture_set_now (f, "2026-07-09T12:00:00Z");
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, object), ==, UT_RECORD_FLAGS_RECHECK_DUE);
+  fixture_set_now (f, "2026-02-01T12:00:00Z");
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, object), ==, UT_RECORD_FLAGS_NONE);
+  g_assert_true (ut_progress_set_default_recheck_days (f->progress, 21, &error));
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, object), ==, UT_RECORD_FLAGS_RECHECK_DUE);
+
+  /* Verified again: due no more. */
+  g_assert_true (ut_progress_confirm (f->progress, me, new_example, "object", &error));
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, object), ==, UT_RECORD_FLAGS_NONE);
+
+  /* Skipped actions are never due and never "changed". */
+  g_assert_true (ut_progress_set_state (f->progress, me, old_example, "turn-off", UT_ACTION_STATE_SKIPPED, &error));
+  g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, turn_off), ==, UT_RECORD_FLAGS_NONE);
+}
+
+static void
+test_corrupt_uses_backup (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(UtCatalog) catalog = make_catalog (2);
+  g_autoptr(UtProgress) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  const GError *recovery;
+  UtProfile *me;
+  const char *garbage = "{\"format\": 1, \"profiles\": [ {\"id\": \"me\", \"na";
+
+  populate (f, catalog);
+  me = ut_progress_get_default_profile (f->progress);
+  /* The backup now holds everything but this last change. */
+  g_assert_true (ut_progress_set_state (f->progress, me, ut_catalog_lookup (catalog, "example"),
+                                        "go-private", UT_ACTION_STATE_DONE, &error));
+  write_file (ut_progress_get_path (f->progress), garbage);
+
+  again = fixture_new_progress (f);
+  g_assert_true (ut_progress_load (again, &error));
+  g_assert_no_error (error);
+
+  recovery = ut_progress_get_recovery (again);
+  g_assert_error ((GError *) recovery, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_RECOVERED);
+  g_test_message ("%s", recovery->message);
+  g_assert_nonnull (strstr (recovery->message, "damaged"));
+  g_assert_nonnull (strstr (recovery->message, "backup"));
+
+  /* Kept, not deleted, and named in the message. */
+  aside = find_corrupt_copy (f);
+  g_assert_nonnull (aside);
+  g_assert_cmpstr (read_file (aside), ==, garbage);
+  g_assert_nonnull (strstr (recovery->message, aside));
+
+  me = ut_progress_lookup_profile (again, "me");
+  g_assert_nonnull (me);
+  g_assert_nonnull (ut_profile_lookup_record (me, "example", "turn-off"));
+  g_assert_null (ut_profile_lookup_record (me, "example", "go-private"));
+  g_assert_nonnull (ut_progress_lookup_profile (again, "anna-muller"));
+  g_assert_false (ut_progress_is_read_only (again));
+}
+
+static void
+test_corrupt_without_backup (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  const GError *recovery;
+
+  write_file (ut_progress_get_path (f->progress), "\x01\x02 not json");
+  g_assert_true (ut_progress_load (f->progress, &error));
+  g_assert_no_error (error);
+
+  recovery = ut_progress_get_recovery (f->progress);
+  g_assert_error ((GError *) recovery, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_RECOVERED);
+  g_assert_nonnull (strstr (recovery->message, "no usable backup"));
+  aside = find_corrupt_copy (f);
+  g_assert_nonnull (aside);
+  g_assert_cmpstr (read_file (aside), ==, "\x01\x02 not json");
+  g_assert_cmpuint (g_list_model_get_n_items (ut_progress_get_profiles (f->progress)), ==, 0);
+}
+
+static void
+test_wrong_shape_is_corrupt (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const GError *recovery;
+
+  /* Valid JSON, but a record's state is not one Untrain knows. */
+  write_file (ut_progress_get_path (f->progress),
+              "{\"format\": 1, \"profiles\": [{\"id\": \"me\", \"name\": \"Me\", \"region\": \"EU\", "
+              "\"platforms\": [], \"records\": [{\"platform\": \"x\", \"action\": \"y\", \"state\": \"maybe\"}]}]}");
+  g_assert_true (ut_progress_load (f->progress, &error));
+  recovery = ut_progress_get_recovery (f->progress);
+  g_assert_nonnull (recovery);
+  g_assert_nonnull (strstr (recovery->message, "maybe"));
+}
+
+static void
+test_missing_file_uses_backup (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(UtCatalog) catalog = make_catalog (2);
+  g_autoptr(UtProgress) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  populate (f, catalog);
+  g_assert_cmpint (g_unlink (ut_progress_get_path (f->progress)), ==, 0);
+
+  again = fixture_new_progress (f);
+  g_assert_true (ut_progress_load (again, &error));
+  g_assert_nonnull (ut_progress_get_recovery (again));
+  g_assert_nonnull (strstr (ut_progress_get_recovery (again)->message, "missing"));
+  g_assert_nonnull (ut_progress_lookup_profile (again, "me"));
+}
+
+static void
+test_first_start (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  UtProfile *me;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  g_assert_null (ut_progress_get_recovery (f->progress));
+  g_assert_false (ut_progress_has_saved_state (f->progress));
+
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_cmpstr (ut_profile_get_id (me), ==, "me");
+  g_assert_false (ut_profile_get_region_confirmed (me));
+  /* Nothing is written until the user changes something. */
+  g_assert_false (g_file_test (ut_progress_get_path (f->progress), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_future_format (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(UtCatalog) catalog = make_catalog (2);
+  g_autoptr(GError) error = NULL;
+  const char *future = "{\"format\": 99, \"profiles\": [], \"something_new\": true}";
+  UtProfile *me;
+
+  write_file (ut_progress_get_path (f->progress), future);
+  g_assert_false (ut_progress_load (f->progress, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_FUTURE_FORMAT);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_clear_error (&error);
+  g_assert_true (ut_progress_is_read_only (f->progress));
+
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_false (ut_progress_set_state (f->progress, me, ut_catalog_lookup (catalog, "example"),
+                                         "turn-off", UT_ACTION_STATE_DONE, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (ut_progress_save (f->progress, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_READ_ONLY);
+
+  g_assert_cmpstr (read_file (ut_progress_get_path (f->progress)), ==, future);
+  g_assert_null (find_corrupt_copy (f));
+}
+
+/* The child half of read-only-directory: runs in a subprocess so that, as root, it can drop to an
+ * unprivileged user, for whom permissions do stop writes. */
+static void
+test_read_only_directory_child (void)
+{
+  Fixture f = { (char *) g_getenv ("UT_TEST_DIRECTORY"), NULL, NULL };
+  g_autoptr(UtCatalog) catalog = make_catalog (2);
+  g_autoptr(UtProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  UtProfile *me;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs only as part of /progress/read-only-directory");
+      return;
+    }
+
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    g_error ("could not drop privileges");
+
+  fixture_set_now (&f, "2026-01-10T12:00:00Z");
+  progress = fixture_new_progress (&f);
+  before = read_file (ut_progress_get_path (progress));
+
+  g_assert_true (ut_progress_load (progress, &error));
+  g_assert_no_error (error);
+  me = ut_progress_get_default_profile (progress);
+  g_assert_false (ut_progress_set_state (progress, me, ut_catalog_lookup (catalog, "example"),
+                                         "turn-off", UT_ACTION_STATE_DONE, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save your progress: "));
+  g_test_message ("%s", error->message);
+
+  /* The change stays in memory, and the old file is untouched. */
+  g_assert_cmpint (ut_profile_lookup_record (me, "example", "turn-off")->state, ==, UT_ACTION_STATE_DONE);
+  g_assert_cmpstr (read_file (ut_progress_get_path (progress)), ==, before);
+  g_date_time_unref (f.now);
+}
+
+static void
+test_read_only_directory (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  UtProfile *me;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_EU, &error));
+  g_assert_no_error (error);
+  before = read_file (ut_progress_get_path (f->progress));
+
+  g_assert_cmpint (g_chmod (f->directory, 0555), ==, 0);
+  g_setenv ("UT_TEST_DIRECTORY", f->directory, TRUE);
+  g_test_trap_subprocess ("/progress/read-only-directory/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  g_assert_cmpstr (read_file (ut_progress_get_path (f->progress)), ==, before);
+  g_assert_cmpint (g_chmod (f->directory, 0700), ==, 0);
+}
+
+static void
+test_profiles (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  UtProfile *me, *dad;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  me = ut_progress_get_default_profile (f->progress);
+
+  dad = ut_progress_add_profile (f->progress, "Dad", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ut_profile_get_id (dad), ==, "dad");
+  g_assert_true (ut_progress_lookup_profile (f->progress, "DAD") == dad);
+
+  g_assert_null (ut_progress_add_profile (f->progress, "dad", UT_REGION_UK, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (ut_progress_add_profile (f->progress, "", UT_REGION_UK, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (ut_progress_rename_profile (f->progress, dad, "Papa", &error));
+  g_assert_cmpstr (ut_profile_get_id (dad), ==, "dad");
+  g_assert_cmpstr (ut_profile_get_name (dad), ==, "Papa");
+
+  g_assert_true (ut_progress_remove_profile (f->progress, dad, &error));
+  g_assert_no_error (error);
+  g_assert_false (ut_progress_remove_profile (f->progress, me, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (ut_progress_get_profiles (f->progress)), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/progress/round-trip", test_round_trip);
+  ADD ("/progress/backup-kept", test_backup_kept);
+  ADD ("/progress/derived-states", test_derived_states);
+  ADD ("/progress/corrupt-uses-backup", test_corrupt_uses_backup);
+  ADD ("/progress/corrupt-without-backup", test_corrupt_without_backup);
+  ADD ("/progress/wrong-shape-is-corrupt", test_wrong_shape_is_corrupt);
+  ADD ("/progress/missing-file-uses-backup", test_missing_file_uses_backup);
+  ADD ("/progress/first-start", test_first_start);
+  ADD ("/progress/future-format", test_future_format);
+  ADD ("/progress/read-only-directory", test_read_only_directory);
+  g_test_add_func ("/progress/read-only-directory/child", test_read_only_directory_child);
+  ADD ("/progress/profiles", test_profiles);
+#undef ADD
+
+  return g_test_run ();
+}
