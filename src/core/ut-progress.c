@@ -823,7 +823,16 @@ ut_progress_set_default_recheck_days (UtProgress  *self,
     return FALSE;
 
   self->default_recheck_days = days;
-  return changed (self, NULL, NULL, error);
+
+  /* What is due changes for every profile. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->profiles)); i++)
+    {
+      g_autoptr(UtProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+
+      g_signal_emit (self, signals[RECORDS_CHANGED], 0, profile, NULL);
+    }
+
+  return ut_progress_save (self, error);
 }
 
 GListModel *

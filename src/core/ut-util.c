@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ut-util.h"
@@ -144,6 +145,46 @@ ut_date_time_format (GDateTime *date_time)
 
   utc = g_date_time_to_utc (date_time);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* A date as people read it, in their locale: "3 November 2025". */
+char *
+ut_format_date (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  local = g_date_time_to_local (date_time);
+  /* Translators: a date as in "Done on 3 November 2025"; see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y"));
+}
+
+/* Formats a catalog date, which may be only a year or a month ("2025", "2025-09"). */
+char *
+ut_format_iso_date (const char *text)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  guint year = 0, month = 1, day = 1;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!ut_is_partial_iso_date (text))
+    return g_strdup (text);
+
+  parse_digits (text, 4, &year);
+  if (strlen (text) >= 7)
+    parse_digits (text + 5, 2, &month);
+  if (strlen (text) == 10)
+    parse_digits (text + 8, 2, &day);
+
+  date_time = g_date_time_new_utc ((int) year, (int) month, (int) day, 12, 0, 0);
+  if (strlen (text) == 4)
+    return g_strdup (text);
+  if (strlen (text) == 7)
+    /* Translators: a month, as in "September 2025"; see g_date_time_format() */
+    return g_date_time_format (date_time, _("%B %Y"));
+  return g_date_time_format (date_time, _("%-d %B %Y"));
 }
 
 gboolean

@@ -17,6 +17,8 @@ gboolean   ut_is_partial_iso_date (const char *text);
 char      *ut_slugify            (const char  *text);
 GDateTime *ut_date_time_parse    (const char  *text);
 char      *ut_date_time_format   (GDateTime   *date_time);
+char      *ut_format_date        (GDateTime   *date_time);
+char      *ut_format_iso_date    (const char  *text);
 gboolean   ut_write_file_atomic  (const char  *path,
                                   const char  *contents,
                                   gsize        length,

@@ -12,11 +12,19 @@
 
 #include "ut-application.h"
 #include "ut-cli.h"
+#include "ut-compat.h"
+#include "ut-preferences-window.h"
+#include "ut-shortcuts-window.h"
 #include "ut-window.h"
 
 struct _UtApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  UtCatalog      *catalog;
+  UtProgress     *progress;
+  GError         *load_error;
+  GError         *progress_error;
 };
 
 G_DEFINE_FINAL_TYPE (UtApplication, ut_application, ADW_TYPE_APPLICATION)
@@ -49,23 +57,155 @@ ut_application_local_command_line (GApplication   *application,
   return G_APPLICATION_CLASS (ut_application_parent_class)->local_command_line (application, arguments, exit_status);
 }
 
+static GtkWindow *
+active_window (UtApplication *self)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
+static void
+show_load_error (UtApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Untrain"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Untrain Cannot Start"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), self->load_error->message);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 ut_application_activate (GApplication *application)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  UtApplication *self = UT_APPLICATION (application);
+  GtkWindow *window = active_window (self);
+
+  if (window == NULL && self->load_error != NULL)
+    {
+      show_load_error (self);
+      return;
+    }
 
   if (window == NULL)
-    window = GTK_WINDOW (ut_window_new (UT_APPLICATION (application)));
+    {
+      window = GTK_WINDOW (ut_window_new (GTK_APPLICATION (self), self->catalog, self->progress));
+      if (self->progress_error != NULL)
+        ut_window_show_problem (UT_WINDOW (window), self->progress_error->message);
+    }
 
   gtk_window_present (window);
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  UtApplication *self = user_data;
+  GtkWindow *window = active_window (self);
+
+  if (!UT_IS_WINDOW (window))
+    return;
+
+  gtk_window_present (GTK_WINDOW (ut_preferences_window_new (window, self->catalog, self->progress,
+                                                             ut_window_get_profile (UT_WINDOW (window)))));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (ut_shortcuts_window_new (active_window (user_data))));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWindow *window = active_window (user_data);
+
+  ut_show_about (window != NULL ? GTK_WIDGET (window) : NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *window;
+
+  /* Closing the windows lets them remember their size. */
+  while ((window = active_window (user_data)) != NULL)
+    gtk_window_destroy (window);
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "shortcuts", shortcuts_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+ut_application_startup (GApplication *application)
+{
+  UtApplication *self = UT_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (ut_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
+
+  /* Both are small and local (a few milliseconds), so loading them here costs the first frame
+   * less than the asynchronous plumbing would. */
+  self->catalog = ut_catalog_load_bundled (&error);
+  if (self->catalog == NULL)
+    {
+      self->load_error = g_steal_pointer (&error);
+      return;
+    }
+
+  /* On failure the window still opens: progress stays read-only and every change says why. */
+  self->progress = ut_progress_new (NULL);
+  ut_progress_load (self->progress, &self->progress_error);
+}
+
+static void
+ut_application_finalize (GObject *object)
+{
+  UtApplication *self = (UtApplication *) object;
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->progress);
+  g_clear_error (&self->load_error);
+  g_clear_error (&self->progress_error);
+
+  G_OBJECT_CLASS (ut_application_parent_class)->finalize (object);
+}
+
+static void
 ut_application_class_init (UtApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = ut_application_finalize;
   app_class->local_command_line = ut_application_local_command_line;
+  app_class->startup = ut_application_startup;
   app_class->activate = ut_application_activate;
 }
 

@@ -10,35 +10,678 @@
 
 #include <glib/gi18n.h>
 
-#include "ut-window.h"
+#include "ut-onboarding.h"
+#include "ut-platform-list.h"
+#include "ut-platform-row.h"
+#include "ut-summary-page.h"
+#include "ut-window-private.h"
+#include "ut-wizard.h"
 
 struct _UtWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  AdwStatusPage        *status_page;
+  AdwToastOverlay      *toasts;
+  GtkStack             *main_stack;
+  GtkWidget            *back_button;
+  GtkStack             *title_stack;
+  AdwWindowTitle       *wizard_title;
+  GtkToggleButton      *search_button;
+  GtkStack             *content_stack;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  AdwViewStack         *view_stack;
+  GtkLabel             *progress_label;
+  GtkLabel             *profile_label;
+  GtkProgressBar       *progress_bar;
+  GtkListBox           *platform_list;
+  GtkWidget            *no_match_label;
+  UtOnboarding         *onboarding;
+  UtWizard             *wizard;
+  GMenu                *profiles_section;
+
+  /* Owned references */
+  UtCatalog            *catalog;
+  UtProgress           *progress;
+  UtProfile            *profile;
+  UtPlatformList       *platforms;
+  GtkFilterListModel   *filtered;
+  GtkStringFilter      *filter;
+  UtSummaryPage        *summary_page;
+  GSettings            *settings;
+  char                 *last_toast;
 };
 
 G_DEFINE_FINAL_TYPE (UtWindow, ut_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+remember_toast (UtWindow   *self,
+                const char *message)
+{
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+}
+
+void
+ut_window_add_toast (GtkWidget  *widget,
+                     const char *message)
+{
+  GtkRoot *root;
+  UtWindow *self;
+  AdwToast *toast;
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (!UT_IS_WINDOW (root))
+    {
+      g_warning ("No window to show “%s” in", message);
+      return;
+    }
+  self = UT_WINDOW (root);
+  remember_toast (self, message);
+
+  toast = adw_toast_new (escaped = g_markup_escape_text (message, -1));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/**
+ * ut_window_show_problem:
+ *
+ * Shows a message that stays until the user dismisses it: for problems they must not miss, such
+ * as a damaged progress file.
+ */
+void
+ut_window_show_problem (UtWindow   *self,
+                        const char *message)
+{
+  AdwToast *toast;
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (UT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  remember_toast (self, message);
+  /* Toast titles are markup, and messages may quote file or profile names. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+update_progress (UtWindow *self)
+{
+  const char * const *ids;
+  guint done = 0, total = 0, n_platforms = 0;
+  g_autofree char *text = NULL;
+  g_autofree char *profile_text = NULL;
+
+  if (self->profile == NULL)
+    return;
+
+  ids = ut_profile_get_platforms (self->profile);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      UtPlatform *platform = ut_catalog_lookup (self->catalog, ids[i]);
+      UtPlatformProgress progress;
+
+      if (platform == NULL)
+        continue;
+      ut_progress_get_platform_progress (self->progress, self->profile, platform, &progress);
+      done += progress.n_done;
+      total += progress.n_actions;
+      n_platforms++;
+    }
+
+  /* Translators: the header of the platform list, e.g. "12 of 31 actions done" */
+  text = g_strdup_printf (ngettext ("%u of %u action done", "%u of %u actions done", total), done, total);
+  gtk_label_set_label (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+
+  /* Translators: e.g. "Profile Me · 9 platforms · Switzerland" */
+  profile_text = g_strdup_printf (ngettext ("Profile %s · %u platform · %s", "Profile %s · %u platforms · %s", n_platforms),
+                                  ut_profile_get_name (self->profile), n_platforms,
+                                  ut_region_get_display_name (ut_profile_get_region (self->profile)));
+  gtk_label_set_label (self->profile_label, profile_text);
+}
+
+static GtkWidget *
+create_platform_row (gpointer item,
+                     gpointer user_data)
+{
+  UtWindow *self = user_data;
+
+  return GTK_WIDGET (ut_platform_row_new (UT_PLATFORM (item), self->progress, self->profile));
+}
+
+static void
+update_no_match (UtWindow *self)
+{
+  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_widget_set_visible (self->no_match_label, searching && n == 0);
+}
+
+static void
+rebuild_profiles_menu (UtWindow *self)
+{
+  GListModel *profiles = ut_progress_get_profiles (self->progress);
+  guint n = g_list_model_get_n_items (profiles);
+
+  g_menu_remove_all (self->profiles_section);
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UtProfile) profile = g_list_model_get_item (profiles, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (ut_profile_get_name (profile), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.profile", "s", ut_profile_get_id (profile));
+      g_menu_append_item (self->profiles_section, item);
+    }
+}
+
+static void
+show_onboarding (UtWindow *self,
+                 gboolean  edit_only)
+{
+  ut_onboarding_setup (self->onboarding, self->catalog,
+                       ut_profile_get_region (self->profile),
+                       ut_profile_get_platforms (self->profile),
+                       edit_only);
+  gtk_stack_set_visible_child_name (self->main_stack, "onboarding");
+}
+
+static void
+show_views (UtWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_stack_set_visible_child_name (self->content_stack, "views");
+  gtk_stack_set_visible_child_name (self->title_stack, "switcher");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), TRUE);
+  g_settings_set_string (self->settings, "last-platform", "");
+}
+
+void
+ut_window_set_profile (UtWindow  *self,
+                       UtProfile *profile)
+{
+  g_return_if_fail (UT_IS_WINDOW (self));
+  g_return_if_fail (UT_IS_PROFILE (profile));
+
+  g_set_object (&self->profile, profile);
+  ut_platform_list_set_profile (self->platforms, profile);
+  ut_summary_page_set_profile (self->summary_page, profile);
+  g_settings_set_string (self->settings, "active-profile", ut_profile_get_id (profile));
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "profile",
+                                      g_variant_new_string (ut_profile_get_id (profile)));
+  update_progress (self);
+
+  /* A profile nobody has set up yet starts with onboarding. */
+  if (!ut_profile_get_region_confirmed (profile) || ut_profile_get_platforms (profile)[0] == NULL)
+    show_onboarding (self, FALSE);
+  else
+    show_views (self);
+}
+
+UtProfile *
+ut_window_get_profile (UtWindow *self)
+{
+  g_return_val_if_fail (UT_IS_WINDOW (self), NULL);
+  return self->profile;
+}
+
+void
+ut_window_open_platform (UtWindow   *self,
+                         const char *platform_id)
+{
+  UtPlatform *platform;
+
+  g_return_if_fail (UT_IS_WINDOW (self));
+  g_return_if_fail (platform_id != NULL);
+
+  if ((platform = ut_catalog_lookup (self->catalog, platform_id)) == NULL)
+    return;
+
+  ut_wizard_show (self->wizard, self->progress, self->profile, platform);
+  adw_window_title_set_title (self->wizard_title, ut_platform_get_name (platform));
+  adw_window_title_set_subtitle (self->wizard_title,
+                                 ut_region_get_display_name (ut_profile_get_region (self->profile)));
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_stack_set_visible_child_name (self->content_stack, "wizard");
+  gtk_stack_set_visible_child_name (self->title_stack, "wizard");
+  gtk_widget_set_visible (self->back_button, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+  gtk_toggle_button_set_active (self->search_button, FALSE);
+  g_settings_set_string (self->settings, "last-platform", ut_platform_get_id (platform));
+  gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
+}
+
+static void
+onboarding_finished_cb (UtWindow     *self,
+                        UtOnboarding *onboarding)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) chosen = ut_onboarding_dup_selected (onboarding);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  const char * const *current = ut_profile_get_platforms (self->profile);
+
+  for (guint i = 0; current[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) chosen, current[i]))
+      g_ptr_array_add (removed, g_strdup (current[i]));
+  g_ptr_array_add (removed, NULL);
+
+  if (!ut_progress_set_region (self->progress, self->profile, ut_onboarding_get_region (onboarding), &error) ||
+      !ut_progress_set_platforms_used (self->progress, self->profile, (const char * const *) removed->pdata, FALSE, &error) ||
+      !ut_progress_set_platforms_used (self->progress, self->profile, (const char * const *) chosen, TRUE, &error))
+    ut_window_add_toast (GTK_WIDGET (self), error->message);
+
+  show_views (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "platforms");
+}
+
+static void
+platform_row_activated_cb (UtWindow      *self,
+                           GtkListBoxRow *row)
+{
+  ut_window_open_platform (self, ut_platform_get_id (ut_platform_row_get_platform (UT_PLATFORM_ROW (row))));
+}
+
+static void
+summary_platform_activated_cb (UtWindow   *self,
+                               UtPlatform *platform)
+{
+  ut_window_open_platform (self, ut_platform_get_id (platform));
+}
+
+static void
+search_changed_cb (UtWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_no_match (self);
+}
+
+static void
+search_activate_cb (UtWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  g_autoptr(UtPlatform) first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+
+  if (first != NULL)
+    ut_window_open_platform (self, ut_platform_get_id (first));
+}
+
+static void
+records_changed_cb (UtWindow   *self,
+                    UtProfile  *profile,
+                    const char *platform_id)
+{
+  if (profile == self->profile)
+    update_progress (self);
+}
+
+static void
+profiles_changed_cb (UtWindow   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *profiles)
+{
+  guint n = g_list_model_get_n_items (profiles);
+  gboolean still_there = FALSE;
+
+  rebuild_profiles_menu (self);
+
+  for (guint i = 0; i < n && !still_there; i++)
+    {
+      g_autoptr(UtProfile) profile = g_list_model_get_item (profiles, i);
+
+      still_there = profile == self->profile;
+    }
+  if (!still_there && n > 0)
+    {
+      g_autoptr(UtProfile) first = g_list_model_get_item (profiles, 0);
+
+      ut_window_set_profile (self, first);
+    }
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UtWindow *self = UT_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "wizard"))
+    show_views (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UtWindow *self = UT_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    return;
+
+  show_views (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "platforms");
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UtWindow *self = UT_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    return;
+
+  show_views (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+edit_platforms_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_onboarding (UT_WINDOW (widget), TRUE);
+}
+
+static void
+open_platform_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ut_window_open_platform (UT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+profile_action_change_state (GSimpleAction *action,
+                             GVariant      *state,
+                             gpointer       user_data)
+{
+  UtWindow *self = user_data;
+  UtProfile *profile = ut_progress_lookup_profile (self->progress, g_variant_get_string (state, NULL));
+
+  g_simple_action_set_state (action, state);
+  if (profile != NULL && profile != self->profile)
+    ut_window_set_profile (self, profile);
+}
+
+static void
+ut_window_constructed (GObject *object)
+{
+  UtWindow *self = (UtWindow *) object;
+  g_autoptr(GSimpleAction) profile_action = NULL;
+  g_autoptr(UtProfile) profile = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *last_platform = NULL;
+  const GError *recovery;
+
+  G_OBJECT_CLASS (ut_window_parent_class)->constructed (object);
+
+  self->platforms = ut_platform_list_new (self->catalog, self->progress);
+  self->filter = gtk_string_filter_new (gtk_property_expression_new (UT_TYPE_PLATFORM, NULL, "name"));
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->platforms)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  gtk_list_box_bind_model (self->platform_list, G_LIST_MODEL (self->filtered),
+                           create_platform_row, self, NULL);
+
+  self->summary_page = ut_summary_page_new (self->catalog, self->progress);
+  g_signal_connect_object (self->summary_page, "platform-activated",
+                           G_CALLBACK (summary_platform_activated_cb), self, G_CONNECT_SWAPPED);
+  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->summary_page),
+                                                                "summary", _("Summary")),
+                                     "emblem-ok-symbolic");
+
+  g_signal_connect_object (self->progress, "records-changed", G_CALLBACK (records_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ut_progress_get_profiles (self->progress), "items-changed",
+                           G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
+
+  profile_action = g_simple_action_new_stateful ("profile", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+  g_signal_connect_object (profile_action, "change-state", G_CALLBACK (profile_action_change_state), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (profile_action));
+  rebuild_profiles_menu (self);
+
+  /* Read before showing the list, which forgets the last platform. */
+  last_platform = g_settings_get_string (self->settings, "last-platform");
+  active = g_settings_get_string (self->settings, "active-profile");
+  profile = *active != '\0' ? ut_progress_lookup_profile (self->progress, active) : NULL;
+  if (profile != NULL)
+    g_object_ref (profile);
+  else
+    profile = g_object_ref (ut_progress_get_default_profile (self->progress));
+  ut_window_set_profile (self, profile);
+
+  if (*last_platform != '\0' && ut_profile_uses_platform (self->profile, last_platform) &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    ut_window_open_platform (self, last_platform);
+
+  recovery = ut_progress_get_recovery (self->progress);
+  if (recovery != NULL)
+    ut_window_show_problem (self, recovery->message);
+}
+
+static gboolean
+ut_window_close_request (GtkWindow *window)
+{
+  UtWindow *self = UT_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (ut_window_parent_class)->close_request (window);
+}
+
+static void
+ut_window_dispose (GObject *object)
+{
+  UtWindow *self = (UtWindow *) object;
+
+  if (self->platform_list != NULL)
+    gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_WINDOW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->platforms);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_toast, g_free);
+
+  G_OBJECT_CLASS (ut_window_parent_class)->dispose (object);
+}
+
+static void
+ut_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  UtWindow *self = UT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+
+    case PROP_PROGRESS:
+      self->progress = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ut_window_class_init (UtWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ut_window_constructed;
+  object_class->dispose = ut_window_dispose;
+  object_class->set_property = ut_window_set_property;
+  window_class->close_request = ut_window_close_request;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, UT_TYPE_CATALOG,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_object ("progress", NULL, NULL, UT_TYPE_PROGRESS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UT_TYPE_ONBOARDING);
+  g_type_ensure (UT_TYPE_WIZARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, UtWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard_title);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, profile_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, platform_list);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, no_match_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, onboarding);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, profiles_section);
+  gtk_widget_class_bind_template_callback (widget_class, onboarding_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, platform_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-platforms", NULL, edit_platforms_action);
+  gtk_widget_class_install_action (widget_class, "win.open-platform", "s", open_platform_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "platforms");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "summary");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 ut_window_init (UtWindow *self)
 {
+  self->settings = g_settings_new (APP_ID);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->content_stack));
 }
 
 UtWindow *
-ut_window_new (UtApplication *application)
+ut_window_new (GtkApplication *application,
+               UtCatalog      *catalog,
+               UtProgress     *progress)
 {
-  return g_object_new (UT_TYPE_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (UT_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (UT_IS_PROGRESS (progress), NULL);
+
+  return g_object_new (UT_TYPE_WINDOW,
+                       "application", application,
+                       "catalog", catalog,
+                       "progress", progress,
+                       NULL);
+}
+
+const char *
+_ut_window_get_visible_page (UtWindow *self)
+{
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "onboarding"))
+    return "onboarding";
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "wizard"))
+    return "wizard";
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+_ut_window_get_onboarding (UtWindow *self)
+{
+  return GTK_WIDGET (self->onboarding);
+}
+
+GtkWidget *
+_ut_window_get_wizard (UtWindow *self)
+{
+  return GTK_WIDGET (self->wizard);
+}
+
+GtkWidget *
+_ut_window_get_summary_page (UtWindow *self)
+{
+  return GTK_WIDGET (self->summary_page);
+}
+
+GtkListBox *
+_ut_window_get_platform_list (UtWindow *self)
+{
+  return self->platform_list;
+}
+
+const char *
+_ut_window_get_progress_text (UtWindow *self)
+{
+  return gtk_label_get_label (self->progress_label);
+}
+
+const char *
+_ut_window_get_last_toast (UtWindow *self)
+{
+  return self->last_toast;
 }

@@ -8,7 +8,8 @@
 
 #include <adwaita.h>
 
-#include "ut-application.h"
+#include "ut-catalog.h"
+#include "ut-progress.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UtWindow, ut_window, UT, WINDOW, AdwApplicationWindow)
 
-UtWindow *ut_window_new (UtApplication *application);
+UtWindow   *ut_window_new                 (GtkApplication *application,
+                                           UtCatalog      *catalog,
+                                           UtProgress     *progress);
+UtProfile  *ut_window_get_profile         (UtWindow       *self);
+void        ut_window_set_profile         (UtWindow       *self,
+                                           UtProfile      *profile);
+void        ut_window_open_platform       (UtWindow       *self,
+                                           const char     *platform_id);
+void        ut_window_show_problem        (UtWindow       *self,
+                                           const char     *message);
+void        ut_window_add_toast           (GtkWidget      *widget,
+                                           const char     *message);
 
 G_END_DECLS

@@ -1,0 +1,28 @@
+/* ut-compat.h
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The few calls that differ between Debian 12 (GTK 4.8, libadwaita 1.2) and the GNOME Flatpak
+ * runtime (GTK 4.16+, libadwaita 1.6+). Every version check in Untrain lives in ut-compat.c. */
+
+typedef void (*UtConfirmFunc) (gpointer user_data);
+
+void ut_show_uri   (GtkWidget     *parent,
+                    const char    *uri);
+void ut_show_about (GtkWidget     *parent);
+void ut_confirm    (GtkWidget     *parent,
+                    const char    *heading,
+                    const char    *body,
+                    const char    *confirm_label,
+                    UtConfirmFunc  on_confirm,
+                    gpointer       user_data);
+
+G_END_DECLS

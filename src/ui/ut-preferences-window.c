@@ -1,0 +1,430 @@
+/* ut-preferences-window.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ut-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ut-preferences-window.h"
+
+#include "ut-compat.h"
+
+/* Profiles, the active profile's region and the re-check interval. Every change goes straight to
+ * UtProgress, which saves it; there is no Apply button.
+ *
+ * The settings live in AdwPreferencesPages inside an AdwViewStack ("pages"). An "Accounts" page
+ * (keyring identities) and a "Catalog updates" group are still to come: a new page is one more
+ * AdwViewStackPage in the .ui, and the header bar shows a view switcher once there are two. */
+
+struct _UtPreferencesWindow
+{
+  AdwWindow        parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toasts;
+  AdwHeaderBar    *header_bar;
+  AdwViewStack    *pages;
+  GtkListBox      *profiles_list;
+  AdwEntryRow     *new_profile_row;
+  GtkWidget       *add_button;
+  AdwComboRow     *region_row;
+  GtkSpinButton   *recheck_spin;
+  GtkLabel        *days_label;
+
+  /* Owned references */
+  UtCatalog       *catalog;
+  UtProgress      *progress;
+  UtProfile       *active;
+  UtProfile       *deleting;   /* waiting for the user to confirm */
+
+  gboolean         syncing;    /* showing the stored value, not a user's change */
+};
+
+G_DEFINE_FINAL_TYPE (UtPreferencesWindow, ut_preferences_window, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  UtPreferencesWindow *self;            /* borrowed: rows die with the window */
+  UtProfile           *profile;
+  AdwActionRow        *row;
+  GtkWidget           *rename_button;
+  GtkPopover          *rename_popover;
+  GtkWidget           *rename_entry;
+  GtkWidget           *delete_button;
+} ProfileRow;
+
+static void
+show_error (UtPreferencesWindow *self,
+            const GError        *error)
+{
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+static void
+profile_row_free (gpointer data)
+{
+  ProfileRow *pr = data;
+
+  g_object_unref (pr->profile);
+  g_free (pr);
+}
+
+static void
+sync_profile_row (ProfileRow *pr)
+{
+  const char *name = ut_profile_get_name (pr->profile);
+  g_autofree char *rename_label = g_strdup_printf (_("Rename “%s”"), name);
+  g_autofree char *delete_label = g_strdup_printf (_("Delete “%s”"), name);
+  g_autofree char *entry_label = g_strdup_printf (_("New name for “%s”"), name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pr->row), name);
+  adw_action_row_set_subtitle (pr->row, ut_region_get_display_name (ut_profile_get_region (pr->profile)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pr->rename_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rename_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pr->delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pr->rename_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
+}
+
+static void
+sync_delete_button (ProfileRow *pr,
+                    gboolean    is_last)
+{
+  const char *tooltip = is_last ? _("The last profile cannot be deleted") : _("Delete");
+
+  gtk_widget_set_sensitive (pr->delete_button, !is_last);
+  gtk_widget_set_tooltip_text (pr->delete_button, tooltip);
+  if (is_last)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (pr->delete_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (pr->delete_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+profile_notify_cb (UtProfile  *profile,
+                   GParamSpec *pspec,
+                   GtkWidget  *row)
+{
+  sync_profile_row (g_object_get_data (G_OBJECT (row), "profile-row"));
+}
+
+static void
+rename_popover_map_cb (ProfileRow *pr)
+{
+  gtk_editable_set_text (GTK_EDITABLE (pr->rename_entry), ut_profile_get_name (pr->profile));
+  gtk_widget_grab_focus (pr->rename_entry);
+}
+
+static void
+rename_cb (ProfileRow *pr)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (pr->rename_entry))));
+
+  if (ut_progress_rename_profile (pr->self->progress, pr->profile, name, &error))
+    gtk_popover_popdown (pr->rename_popover);
+  else
+    show_error (pr->self, error);
+}
+
+static void
+delete_confirmed_cb (gpointer user_data)
+{
+  UtPreferencesWindow *self = user_data;
+  g_autoptr(UtProfile) profile = g_steal_pointer (&self->deleting);
+  g_autoptr(GError) error = NULL;
+
+  if (profile != NULL && !ut_progress_remove_profile (self->progress, profile, &error))
+    show_error (self, error);
+}
+
+static void
+delete_cb (ProfileRow *pr)
+{
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), ut_profile_get_name (pr->profile));
+
+  g_set_object (&pr->self->deleting, pr->profile);
+  ut_confirm (GTK_WIDGET (pr->self), heading,
+              _("Its progress will be deleted. This cannot be undone."),
+              _("_Delete"), delete_confirmed_cb, pr->self);
+}
+
+static GtkWidget *
+create_profile_row (gpointer item,
+                    gpointer user_data)
+{
+  UtPreferencesWindow *self = user_data;
+  ProfileRow *pr = g_new0 (ProfileRow, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *confirm = gtk_button_new_with_mnemonic (_("_Rename"));
+
+  pr->self = self;
+  pr->profile = g_object_ref (item);
+  pr->row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pr->row), FALSE);
+
+  pr->rename_entry = gtk_entry_new ();
+  g_signal_connect_swapped (pr->rename_entry, "activate", G_CALLBACK (rename_cb), pr);
+  gtk_widget_add_css_class (confirm, "suggested-action");
+  g_signal_connect_swapped (confirm, "clicked", G_CALLBACK (rename_cb), pr);
+  gtk_box_append (GTK_BOX (box), pr->rename_entry);
+  gtk_box_append (GTK_BOX (box), confirm);
+
+  pr->rename_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (pr->rename_popover, box);
+  g_signal_connect_swapped (pr->rename_popover, "map", G_CALLBACK (rename_popover_map_cb), pr);
+
+  pr->rename_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (pr->rename_button), "document-edit-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (pr->rename_button), GTK_WIDGET (pr->rename_popover));
+  gtk_widget_set_tooltip_text (pr->rename_button, _("Rename"));
+  gtk_widget_set_valign (pr->rename_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (pr->rename_button, "flat");
+
+  pr->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (pr->delete_button, GTK_ALIGN_CENTER);
+  /* Not flat: libadwaita 1.2 draws a flat destructive button white on white. */
+  gtk_widget_add_css_class (pr->delete_button, "destructive-action");
+  g_signal_connect_swapped (pr->delete_button, "clicked", G_CALLBACK (delete_cb), pr);
+
+  adw_action_row_add_suffix (pr->row, pr->rename_button);
+  adw_action_row_add_suffix (pr->row, pr->delete_button);
+
+  g_object_set_data_full (G_OBJECT (pr->row), "profile-row", pr, profile_row_free);
+  g_signal_connect_object (pr->profile, "notify", G_CALLBACK (profile_notify_cb), pr->row, 0);
+  sync_profile_row (pr);
+  sync_delete_button (pr, g_list_model_get_n_items (ut_progress_get_profiles (self->progress)) <= 1);
+
+  return GTK_WIDGET (pr->row);
+}
+
+static void
+sync_region (UtPreferencesWindow *self)
+{
+  g_autofree char *subtitle = g_strdup_printf (_("For the profile “%s”"),
+                                               ut_profile_get_name (self->active));
+
+  self->syncing = TRUE;
+  adw_combo_row_set_selected (self->region_row, ut_profile_get_region (self->active));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->region_row), subtitle);
+  self->syncing = FALSE;
+}
+
+static void
+set_active (UtPreferencesWindow *self,
+            UtProfile           *profile)
+{
+  if (self->active != NULL)
+    g_signal_handlers_disconnect_by_data (self->active, self);
+  g_set_object (&self->active, profile);
+  g_signal_connect_object (profile, "notify", G_CALLBACK (sync_region), self, G_CONNECT_SWAPPED);
+  sync_region (self);
+}
+
+static void
+profiles_changed_cb (UtPreferencesWindow *self,
+                     guint                position,
+                     guint                removed,
+                     guint                added,
+                     GListModel          *profiles)
+{
+  guint n = g_list_model_get_n_items (profiles);
+  gboolean active_found = FALSE;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->profiles_list, i)) != NULL; i++)
+    sync_delete_button (g_object_get_data (G_OBJECT (row), "profile-row"), n <= 1);
+
+  for (guint i = 0; i < n && !active_found; i++)
+    {
+      g_autoptr(UtProfile) profile = g_list_model_get_item (profiles, i);
+
+      active_found = profile == self->active;
+    }
+
+  /* The main window falls back to the first profile as well. */
+  if (!active_found)
+    set_active (self, ut_progress_get_default_profile (self->progress));
+}
+
+static void
+new_profile_changed_cb (UtPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_profile_row));
+
+  gtk_widget_set_sensitive (self->add_button, *text != '\0');
+}
+
+static void
+add_profile_cb (UtPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_profile_row));
+  g_autofree char *name = g_strstrip (g_strdup (text));
+
+  if (ut_progress_add_profile (self->progress, name, ut_profile_get_region (self->active), &error) == NULL)
+    show_error (self, error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->new_profile_row), "");
+}
+
+static void
+region_selected_cb (UtPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->region_row);
+
+  if (self->syncing || selected >= UT_N_REGIONS)
+    return;
+
+  if (!ut_progress_set_region (self->progress, self->active, (UtRegion) selected, &error))
+    {
+      show_error (self, error);
+      sync_region (self);
+    }
+}
+
+static void
+sync_recheck_days (UtPreferencesWindow *self)
+{
+  int days;
+
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->recheck_spin, ut_progress_get_default_recheck_days (self->progress));
+  self->syncing = FALSE;
+
+  days = gtk_spin_button_get_value_as_int (self->recheck_spin);
+  /* Translators: follows the number in "Look again after [180] days" */
+  gtk_label_set_label (self->days_label, ngettext ("day", "days", days));
+}
+
+static void
+recheck_changed_cb (UtPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  int days = gtk_spin_button_get_value_as_int (self->recheck_spin);
+
+  if (self->syncing)
+    return;
+
+  if (!ut_progress_set_default_recheck_days (self->progress, days, &error))
+    show_error (self, error);
+  sync_recheck_days (self);
+}
+
+static void
+ut_preferences_window_dispose (GObject *object)
+{
+  UtPreferencesWindow *self = (UtPreferencesWindow *) object;
+
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (ut_progress_get_profiles (self->progress), self);
+  if (self->active != NULL)
+    g_signal_handlers_disconnect_by_data (self->active, self);
+  if (self->profiles_list != NULL)
+    gtk_list_box_bind_model (self->profiles_list, NULL, NULL, NULL, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->deleting);
+  g_clear_object (&self->active);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (ut_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+ut_preferences_window_class_init (UtPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ut_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, profiles_list);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, new_profile_row);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, recheck_spin);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, days_label);
+  gtk_widget_class_bind_template_callback (widget_class, new_profile_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_profile_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+ut_preferences_window_init (UtPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < UT_N_REGIONS; i++)
+    gtk_string_list_append (regions, ut_region_get_display_name ((UtRegion) i));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
+
+  pages = adw_view_stack_get_pages (self->pages);
+  if (g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1)
+    {
+      GtkWidget *switcher = adw_view_switcher_new ();
+
+      adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->pages);
+      adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+      adw_header_bar_set_title_widget (self->header_bar, switcher);
+    }
+}
+
+/**
+ * ut_preferences_window_new:
+ * @parent: (nullable): the window it is modal to
+ * @active_profile: (nullable): whose region to show; %NULL for the first profile
+ */
+UtPreferencesWindow *
+ut_preferences_window_new (GtkWindow  *parent,
+                           UtCatalog  *catalog,
+                           UtProgress *progress,
+                           UtProfile  *active_profile)
+{
+  UtPreferencesWindow *self;
+  GListModel *profiles;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (UT_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (UT_IS_PROGRESS (progress), NULL);
+  g_return_val_if_fail (active_profile == NULL || UT_IS_PROFILE (active_profile), NULL);
+
+  self = g_object_new (UT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->catalog = g_object_ref (catalog);
+  self->progress = g_object_ref (progress);
+
+  set_active (self, active_profile != NULL ? active_profile : ut_progress_get_default_profile (progress));
+
+  profiles = ut_progress_get_profiles (progress);
+  gtk_list_box_bind_model (self->profiles_list, profiles, create_profile_row, self, NULL);
+  g_signal_connect_object (profiles, "items-changed",
+                           G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
+
+  sync_recheck_days (self);
+  g_signal_connect_object (self->region_row, "notify::selected",
+                           G_CALLBACK (region_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->recheck_spin, "value-changed",
+                           G_CALLBACK (recheck_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}

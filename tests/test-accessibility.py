@@ -1,0 +1,211 @@
+#!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Untrain developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Drives the real Untrain through AT-SPI, the way a screen reader user would.
+
+Runs under Xvfb and a private D-Bus session (build-aux/test). Prints TAP.
+Uses Debian's /usr/bin/python3, which has python3-pyatspi.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+BINARY = os.environ["UNTRAIN_BINARY"]
+TIMEOUT = 20.0
+results = []
+
+
+def ok(condition, description, detail=""):
+    results.append((bool(condition), description, detail))
+    return condition
+
+
+def wait_for(predicate, what):
+    """Polls the accessibility tree until @predicate holds: the app works asynchronously."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError(f"timed out waiting for {what}")
+
+
+def walk(node):
+    if node is None:
+        return
+    yield node
+    for child in node:
+        yield from walk(child)
+
+
+def showing(node):
+    """GTK 4.8 does not set STATE_SHOWING, but hidden widgets (other stack pages) have no size."""
+    try:
+        extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    except NotImplementedError:
+        return False
+    return extents.width > 0 and extents.height > 0
+
+
+def text_of(node):
+    """A button's visible text. GTK 4.8 names a button "_Label Label" (its mnemonic, then its
+    label child), so the child is the reliable part."""
+    for child in node:
+        if child is not None and child.getRoleName() == "label":
+            return child.name
+    return node.name
+
+
+def find(root, role=None, name=None):
+    for node in walk(root):
+        if (role is None or node.getRoleName() == role) and (name is None or text_of(node) == name):
+            if showing(node):
+                return node
+    return None
+
+
+def click(node):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) == "click":
+            return action.doAction(i)
+    raise AssertionError(f"{node.getRoleName()} {node.name!r} cannot be clicked")
+
+
+class Untrain:
+    """One run of the app with its own XDG folders."""
+
+    def __init__(self, progress=None, settings=None):
+        self.home = tempfile.mkdtemp(prefix="untrain-a11y-")
+        self.env = dict(os.environ)
+        for name in ("NO_AT_BRIDGE", "GTK_A11Y"):
+            self.env.pop(name, None)
+        self.env.update({
+            "HOME": self.home,
+            "XDG_DATA_HOME": os.path.join(self.home, "data"),
+            "XDG_CONFIG_HOME": os.path.join(self.home, "config"),
+            "XDG_CACHE_HOME": os.path.join(self.home, "cache"),
+            "GSETTINGS_BACKEND": "keyfile",
+            "LC_ALL": "C.UTF-8",
+            "TZ": "Europe/Zurich",
+        })
+        if progress is not None:
+            os.makedirs(os.path.join(self.home, "data", "untrain"))
+            with open(self.progress_path, "w", encoding="utf-8") as f:
+                json.dump(progress, f)
+        if settings is not None:
+            directory = os.path.join(self.home, "config", "glib-2.0", "settings")
+            os.makedirs(directory)
+            with open(os.path.join(directory, "keyfile"), "w", encoding="utf-8") as f:
+                f.write("[io/github/untrain/Untrain]\n")
+                for key, value in settings.items():
+                    f.write(f"{key}='{value}'\n")
+        self.process = subprocess.Popen([BINARY], env=self.env)
+        self.app = wait_for(self._find_app, "Untrain on the accessibility bus")
+        self.window = wait_for(lambda: find(self.app, "frame"), "Untrain's window")
+
+    @property
+    def progress_path(self):
+        return os.path.join(self.home, "data", "untrain", "progress.json")
+
+    def _find_app(self):
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.name == "untrain":
+                return app
+        return None
+
+    def close(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+def unnamed_controls(root):
+    roles = {"push button", "toggle button", "check box", "radio button", "link", "menu button"}
+    return [f"{n.getRoleName()} under {n.parent.getRoleName() if n.parent else '?'}"
+            for n in walk(root) if n.getRoleName() in roles and showing(n) and not n.name.strip()]
+
+
+def test_onboarding():
+    app = Untrain()
+    try:
+        start = wait_for(lambda: find(app.window, "push button", "Get Started"), "the welcome page")
+        ok(start, "first start shows the welcome page with a named Get Started button")
+        missing = unnamed_controls(app.window)
+        ok(not missing, "every control on the welcome page has a name", ", ".join(missing))
+        click(start)
+        wait_for(lambda: find(app.window, "label", "Where do you live?"), "the region page")
+        regions = wait_for(lambda: [n.name for n in walk(app.window)
+                                    if n.getRoleName() in ("check box", "radio button") and showing(n)],
+                           "the region choices")
+        ok("Switzerland" in regions and "European Union and EEA" in regions,
+           "the region page offers named choices", repr(regions))
+        missing = unnamed_controls(app.window)
+        ok(not missing, "every control on the region page has a name", ", ".join(missing))
+    finally:
+        app.close()
+
+
+def test_wizard():
+    progress = {"format": 1, "profiles": [{
+        "id": "me", "name": "Me", "region": "EU", "region_confirmed": True,
+        "platforms": ["linkedin", "meta", "reddit"], "records": []}]}
+    app = Untrain(progress, {"last-platform": "linkedin"})
+    try:
+        wait_for(lambda: find(app.window, "label", "What LinkedIn trains on"), "LinkedIn's guide")
+        buttons = [n for n in walk(app.window) if n.getRoleName() == "push button" and showing(n)]
+        ok(len(buttons) >= 4, "the wizard shows its buttons", str(len(buttons)))
+        missing = unnamed_controls(app.window)
+        ok(not missing, "every button and link in the wizard has an accessible name", ", ".join(missing))
+
+        done = [b for b in buttons if text_of(b) == "I Did This"]
+        ok(len(done) >= 1, "each open step offers “I Did This”")
+        click(done[0])
+        status = wait_for(lambda: next((n for n in walk(app.window) if n.getRoleName() == "label" and
+                                        n.name.startswith("You did this on ")), None),
+                          "the step's new status")
+        ok(status, "marking a step says when it was done", status.name if status else "")
+        with open(app.progress_path, encoding="utf-8") as f:
+            saved = json.load(f)
+        records = saved["profiles"][0]["records"]
+        ok(any(r["platform"] == "linkedin" and r["state"] == "done" for r in records),
+           "the step is saved as done", json.dumps(records))
+
+        click(wait_for(lambda: find(app.window, "push button", "Back to the list"), "the back button"))
+        wait_for(lambda: find(app.window, "label", "LinkedIn"), "the platform list")
+        missing = unnamed_controls(app.window)
+        ok(not missing, "every control on the platform list has a name", ", ".join(missing))
+    finally:
+        app.close()
+
+
+def main():
+    tests = [test_onboarding, test_wizard]
+    for test in tests:
+        try:
+            test()
+        except Exception as error:  # a crash or a timeout fails the test, with the reason
+            ok(False, f"{test.__name__} ran to the end", repr(error))
+
+    print(f"1..{len(results)}")
+    for number, (passed, description, detail) in enumerate(results, 1):
+        print(f"{'ok' if passed else 'not ok'} {number} - {description}")
+        if detail and not passed:
+            print(f"# {detail}")
+    return 0 if all(passed for passed, _, _ in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

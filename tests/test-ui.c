@@ -1,0 +1,405 @@
+/* test-ui.c — the real window in a real X server, driven through its own actions
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb and a private D-Bus session (build-aux/test). Each test gets empty XDG
+ * folders (G_TEST_OPTION_ISOLATE_DIRS), so a "restart" is a new UtProgress and UtWindow reading
+ * what the previous ones wrote.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ut-action-step.h"
+#include "ut-platform-row.h"
+#include "ut-summary-page.h"
+#include "ut-window-private.h"
+#include "ut-wizard.h"
+
+typedef struct
+{
+  UtCatalog  *catalog;
+  UtProgress *progress;
+  UtWindow   *window;
+} Fixture;
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done is true, failing after ten seconds. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+flush_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+open_window (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->progress = ut_progress_new (NULL);
+  ut_progress_load (f->progress, &error);
+  g_assert_no_error (error);
+  f->window = ut_window_new (NULL, f->catalog, f->progress);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_until (is_mapped, f->window);
+  flush_events ();
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  flush_events ();
+  f->window = NULL;
+  g_clear_object (&f->progress);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* GSettings' memory backend outlives a test; start every test from the defaults. */
+  g_settings_reset (settings, "last-platform");
+  g_settings_reset (settings, "active-profile");
+
+  f->catalog = ut_catalog_load_bundled (&error);
+  g_assert_no_error (error);
+  open_window (f);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f);
+  g_clear_object (&f->catalog);
+}
+
+static UtPlatformRow *
+find_row (Fixture    *f,
+          const char *platform_id)
+{
+  GtkListBox *list = _ut_window_get_platform_list (f->window);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (UT_IS_PLATFORM_ROW (child) &&
+          g_str_equal (ut_platform_get_id (ut_platform_row_get_platform (UT_PLATFORM_ROW (child))), platform_id))
+        return UT_PLATFORM_ROW (child);
+    }
+
+  return NULL;
+}
+
+static guint
+count_rows (Fixture *f)
+{
+  GtkListBox *list = _ut_window_get_platform_list (f->window);
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += UT_IS_PLATFORM_ROW (child) && gtk_widget_get_visible (child);
+
+  return n;
+}
+
+static void
+finish_onboarding (Fixture            *f,
+                   const char         *region,
+                   const char * const *platforms)
+{
+  GtkWidget *onboarding = _ut_window_get_onboarding (f->window);
+
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "onboarding");
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.next", NULL));
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.select-region", "s", region));
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.next", NULL));
+  for (guint i = 0; platforms[i] != NULL; i++)
+    g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.select-platform", "(sb)", platforms[i], TRUE));
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.finish", NULL));
+  flush_events ();
+}
+
+/* The actions LinkedIn lists for @region, from the real catalog. */
+static const UtRegionOffer *
+linkedin_offer (Fixture  *f,
+                UtRegion  region)
+{
+  return ut_platform_get_offer (ut_catalog_lookup (f->catalog, "linkedin"), region);
+}
+
+static void
+test_first_start_shows_onboarding (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "onboarding");
+  /* Nothing is written before the user chooses. */
+  g_assert_false (g_file_test (ut_progress_get_path (f->progress), G_FILE_TEST_EXISTS));
+
+  /* Done needs at least one platform. */
+  g_assert_true (gtk_widget_activate_action (_ut_window_get_onboarding (f->window), "onboarding.finish", NULL));
+  flush_events ();
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "onboarding");
+}
+
+static void
+test_onboarding_shows_chosen_platforms (Fixture       *f,
+                                        gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", "reddit", NULL };
+  UtProfile *profile;
+  g_autofree char *expected = NULL;
+  guint total = 0;
+
+  finish_onboarding (f, "CH", chosen);
+
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "platforms");
+  g_assert_cmpuint (count_rows (f), ==, 3);
+  g_assert_nonnull (find_row (f, "linkedin"));
+  g_assert_nonnull (find_row (f, "x"));
+  g_assert_nonnull (find_row (f, "reddit"));
+  g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "linkedin")), ==, "To do");
+
+  profile = ut_window_get_profile (f->window);
+  g_assert_cmpint (ut_profile_get_region (profile), ==, UT_REGION_CH);
+  g_assert_true (ut_profile_get_region_confirmed (profile));
+
+  for (guint i = 0; chosen[i] != NULL; i++)
+    total += ut_platform_get_offer (ut_catalog_lookup (f->catalog, chosen[i]), UT_REGION_CH)->actions->len;
+  expected = g_strdup_printf ("0 of %u actions done", total);
+  g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, expected);
+
+  /* A restart goes straight to the list. */
+  close_window (f);
+  open_window (f);
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "platforms");
+  g_assert_cmpuint (count_rows (f), ==, 3);
+}
+
+static gboolean
+one_row (gpointer data)
+{
+  return count_rows (data) == 1;
+}
+
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", "reddit", NULL };
+
+  finish_onboarding (f, "US", chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  flush_events ();
+  gtk_editable_set_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (f->window))), "link");
+  /* GtkSearchEntry delays search-changed a little; wait for the filter, not for a fixed time. */
+  wait_until (one_row, f);
+  g_assert_nonnull (find_row (f, "linkedin"));
+}
+
+static gboolean
+linkedin_done (gpointer data)
+{
+  Fixture *f = data;
+  UtPlatformRow *row = find_row (f, "linkedin");
+
+  return row != NULL && g_str_equal (ut_platform_row_get_badge (row), "Done");
+}
+
+static void
+test_mark_linkedin_done_survives_restart (Fixture       *f,
+                                          gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", NULL };
+  const UtRegionOffer *offer = linkedin_offer (f, UT_REGION_EU);
+  UtWizard *wizard;
+  g_autofree char *expected = NULL;
+  guint total = offer->actions->len + ut_platform_get_offer (ut_catalog_lookup (f->catalog, "x"), UT_REGION_EU)->actions->len;
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_cmpuint (offer->actions->len, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-platform", "s", "linkedin"));
+  flush_events ();
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "wizard");
+  wizard = UT_WIZARD (_ut_window_get_wizard (f->window));
+
+  for (guint i = 0; i < offer->actions->len; i++)
+    {
+      const char *action_id = ut_action_get_id (g_ptr_array_index (offer->actions, i));
+      UtActionStep *step = ut_wizard_lookup_step (wizard, action_id);
+
+      g_assert_nonnull (step);
+      g_assert_cmpstr (ut_action_step_get_status (step), ==, "Not done yet.");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step), "step.mark", "s", "done"));
+      g_assert_true (g_str_has_prefix (ut_action_step_get_status (step), "You did this on "));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "platforms");
+  g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "linkedin")), ==, "Done");
+  g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "x")), ==, "To do");
+  expected = g_strdup_printf ("%u of %u actions done", offer->actions->len, total);
+  g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, expected);
+
+  close_window (f);
+  open_window (f);
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "platforms");
+  wait_until (linkedin_done, f);
+  g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, expected);
+  g_assert_nonnull (ut_profile_lookup_record (ut_window_get_profile (f->window), "linkedin",
+                                              ut_action_get_id (g_ptr_array_index (offer->actions, 0))));
+}
+
+static void
+test_last_platform_reopens (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", NULL };
+
+  finish_onboarding (f, "UK", chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-platform", "s", "x"));
+  flush_events ();
+
+  close_window (f);
+  open_window (f);
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "wizard");
+  g_assert_cmpstr (ut_platform_get_id (ut_wizard_get_platform (UT_WIZARD (_ut_window_get_wizard (f->window)))), ==, "x");
+}
+
+/* Progress recorded against revision 1 of LinkedIn, as if made before the 3 November 2025 change. */
+static void
+write_old_progress (Fixture *f)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), "untrain", NULL);
+  g_autofree char *path = g_build_filename (directory, "progress.json", NULL);
+  const UtRegionOffer *offer = linkedin_offer (f, UT_REGION_US);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (ut_platform_get_revision (ut_catalog_lookup (f->catalog, "linkedin")), >, 1);
+  contents = g_strdup_printf ("{\"format\": 1, \"profiles\": [{\"id\": \"me\", \"name\": \"Me\", \"region\": \"US\","
+                              " \"region_confirmed\": true, \"platforms\": [\"linkedin\"], \"records\": ["
+                              "{\"platform\": \"linkedin\", \"action\": \"%s\", \"state\": \"done\","
+                              " \"changed_at\": \"2025-01-10T10:00:00Z\", \"done_at\": \"2025-01-10T10:00:00Z\","
+                              " \"verified_at\": \"2025-01-10T10:00:00Z\", \"revision\": 1}]}]}",
+                              ut_action_get_id (g_ptr_array_index (offer->actions, 0)));
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_newer_revision_shows_changed (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const UtRegionOffer *offer = linkedin_offer (f, UT_REGION_US);
+  const char *action_id = ut_action_get_id (g_ptr_array_index (offer->actions, 0));
+  UtWizard *wizard;
+  UtActionStep *step;
+
+  close_window (f);
+  write_old_progress (f);
+  open_window (f);
+
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "platforms");
+  g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "linkedin")), ==, "Changed since you finished");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-platform", "s", "linkedin"));
+  flush_events ();
+  wizard = UT_WIZARD (_ut_window_get_wizard (f->window));
+  g_assert_true (ut_wizard_shows_changes (wizard));
+
+  /* Confirming records the new revision; the alert goes away everywhere. */
+  step = ut_wizard_lookup_step (wizard, action_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step), "step.confirm", NULL));
+  g_assert_false (ut_wizard_shows_changes (wizard));
+  g_assert_cmpuint (ut_profile_lookup_record (ut_window_get_profile (f->window), "linkedin", action_id)->revision, ==,
+                    ut_platform_get_revision (ut_catalog_lookup (f->catalog, "linkedin")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "linkedin")), !=, "Changed since you finished");
+}
+
+static void
+test_corrupt_progress_is_reported (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  close_window (f);
+  write_old_progress (f);
+  path = g_build_filename (g_get_user_data_dir (), "untrain", "progress.json", NULL);
+  g_file_set_contents (path, "{ broken", -1, &error);
+  g_assert_no_error (error);
+  open_window (f);
+
+  g_assert_nonnull (_ut_window_get_last_toast (f->window));
+  g_assert_nonnull (strstr (_ut_window_get_last_toast (f->window), "damaged"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Not gtk_test_init (): it cannot pass G_TEST_OPTION_ISOLATE_DIRS on. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/ui/first-start-shows-onboarding", test_first_start_shows_onboarding);
+  ADD ("/ui/onboarding-shows-chosen-platforms", test_onboarding_shows_chosen_platforms);
+  ADD ("/ui/search-filters", test_search_filters);
+  ADD ("/ui/mark-linkedin-done-survives-restart", test_mark_linkedin_done_survives_restart);
+  ADD ("/ui/last-platform-reopens", test_last_platform_reopens);
+  ADD ("/ui/newer-revision-shows-changed", test_newer_revision_shows_changed);
+  ADD ("/ui/corrupt-progress-is-reported", test_corrupt_progress_is_reported);
+#undef ADD
+
+  return g_test_run ();
+}
