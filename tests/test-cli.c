@@ -201,6 +201,10 @@ test_use_mark_status (Fixture       *f,
   g_autoptr(GRegex) summary = g_regex_new ("^([0-9]+) of ([0-9]+) actions done$", G_REGEX_MULTILINE, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
+  /* Before anything is saved, the profile is the computer's user, its region a guess. */
+  g_assert_cmpint (run (f, "--status", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Profile: Me (region CH, guessed)\n"));
+
   g_assert_cmpint (run (f, "--use", "linkedin", "x", "--profile=Anna", "--region=UK", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, "");
 
@@ -224,9 +228,9 @@ test_use_mark_status (Fixture       *f,
   g_assert_true (g_regex_match (summary, f->out, 0, &match));
   g_assert_cmpstr (g_match_info_fetch (match, 1), ==, "0");
 
-  /* The default profile is separate, with its region guessed and marked as such. */
+  /* Without --profile, the first profile. */
   g_assert_cmpint (run (f, "--status", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (f->out, "Profile: Me (region CH, guessed)\n"));
+  g_assert_true (g_str_has_prefix (f->out, "Profile: Anna (region UK)\n"));
 }
 
 static void
