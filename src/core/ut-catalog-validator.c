@@ -216,19 +216,19 @@ node_is_value_of (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
-/* Reports unknown members and missing required ones; returns FALSE if anything was missing. */
+/* Reports unknown members and missing required ones. */
 static void
 check_members (Walk               *walk,
                JsonObject         *object,
                const char * const *required,
                const char * const *optional)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObjectIter iter;
+  const char *name;
 
-  for (const GList *l = members; l != NULL; l = l->next)
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
     {
-      const char *name = l->data;
-
       if (ut_schema_lookup (required, name) < 0 && ut_schema_lookup (optional, name) < 0)
         {
           g_autofree char *allowed_required = ut_schema_join (required);
@@ -266,6 +266,15 @@ expect_object (Walk     *walk,
   return json_node_get_object (node);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 /* Each expect_* helper looks up @key in @object, reports a problem at /key if it is there but
  * wrong, and returns the value (or NULL / -1) so callers can go on with further checks. */
 
@@ -287,16 +296,10 @@ expect_string (Walk       *walk,
       report (walk, "expected a string, found %s", describe_node (node));
       value = NULL;
     }
-  else
+  else if (is_blank (value = json_node_get_string (node)))
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (node)));
-
-      value = json_node_get_string (node);
-      if (*stripped == '\0')
-        {
-          report (walk, "must not be empty");
-          value = NULL;
-        }
+      report (walk, "must not be empty");
+      value = NULL;
     }
   pop (walk, saved);
 
@@ -453,7 +456,7 @@ expect_string_elements (Walk      *walk,
 
       if (!node_is_value_of (element, G_TYPE_STRING))
         report (walk, "expected a string, found %s", describe_node (element));
-      else if (*(value = json_node_get_string (element)) == '\0')
+      else if (is_blank (value = json_node_get_string (element)))
         {
           report (walk, "must not be empty");
           value = NULL;
@@ -963,7 +966,7 @@ ut_catalog_validator_check_data (UtCatalogValidator *self,
                                  const char         *data,
                                  gssize              length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
