@@ -103,6 +103,27 @@ ut_region_get_display_name (UtRegion region)
     }
 }
 
+/* The region as the end of a sentence: "… for people in Switzerland". */
+const char *
+ut_region_get_location (UtRegion region)
+{
+  switch (region)
+    {
+    case UT_REGION_US:
+      return _("in the United States");
+    case UT_REGION_EU:
+      return _("in the EU/EEA");
+    case UT_REGION_CH:
+      return _("in Switzerland");
+    case UT_REGION_UK:
+      return _("in the United Kingdom");
+    case UT_REGION_OTHER:
+      return _("outside the US, the EU/EEA, Switzerland and the UK");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 static gboolean
 region_from_country (const char *country,
                      UtRegion   *region)

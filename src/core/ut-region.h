@@ -26,6 +26,7 @@ const char *ut_region_to_code               (UtRegion     region);
 gboolean    ut_region_from_code             (const char  *code,
                                              UtRegion    *region);
 const char *ut_region_get_display_name      (UtRegion     region);
+const char *ut_region_get_location          (UtRegion     region);
 UtRegion    ut_region_guess                 (const char  *locale,
                                              const char  *timezone);
 UtRegion    ut_region_guess_from_environment (void);

@@ -256,9 +256,10 @@ update_headline (UtSummaryPage *self,
                            total->n_actions > 0 ? (double) total->n_done / total->n_actions : 0.0);
   gtk_widget_set_visible (GTK_WIDGET (self->headline_bar), total->n_actions > 0);
 
-  /* Translators: under the headline, e.g. "Across 9 platforms in Switzerland" */
-  subtitle = g_strdup_printf (ngettext ("Across %u platform in %s", "Across %u platforms in %s", total->n_platforms),
-                              total->n_platforms, ut_region_get_display_name (ut_profile_get_region (self->profile)));
+  /* Translators: under the headline, e.g. "Across 9 platforms in Switzerland"; the second %s
+   * is a place with its preposition */
+  subtitle = g_strdup_printf (ngettext ("Across %u platform %s", "Across %u platforms %s", total->n_platforms),
+                              total->n_platforms, ut_region_get_location (ut_profile_get_region (self->profile)));
   gtk_label_set_label (self->subtitle_label, subtitle);
 }
 

@@ -80,20 +80,21 @@ describe_offer (UtPlatform          *platform,
                 UtRegion             region)
 {
   const char *name = ut_platform_get_name (platform);
-  const char *where = ut_region_get_display_name (region);
+  const char *where = ut_region_get_location (region);
 
+  /* Translators: in these, the second %s is a place such as "in Switzerland" */
   switch (offer->status)
     {
     case UT_OFFER_OPT_OUT:
-      return g_strdup_printf (_("%s has a setting that stops this for people in the %s region."), name, where);
+      return g_strdup_printf (_("%s has a setting that stops this for people %s."), name, where);
     case UT_OFFER_OBJECT:
-      return g_strdup_printf (_("In the %s region, the only way to stop this is to object with a form or a request to %s."), where, name);
+      return g_strdup_printf (_("%s offers no setting for people %s: the only way to stop this is to object with a form or a request."), name, where);
     case UT_OFFER_NO_OPT_OUT:
-      return g_strdup_printf (_("Nothing stops %s from training on your data in the %s region. The steps below only reduce what it can use."), name, where);
+      return g_strdup_printf (_("Nothing stops %s from training on your data %s. The steps below only reduce what it can use."), name, where);
     case UT_OFFER_NOT_TRAINED:
-      return g_strdup_printf (_("%s says it does not train on data from people in the %s region."), name, where);
+      return g_strdup_printf (_("%s says it does not train on data from people %s."), name, where);
     case UT_OFFER_OPT_IN:
-      return g_strdup_printf (_("In the %s region, %s does not use your data for this unless you agree. Check that it is still off."), where, name);
+      return g_strdup_printf (_("%s does not use your data for this %s unless you agree. Check that it is still off."), name, where);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -274,7 +275,8 @@ ut_wizard_show (UtWizard   *self,
   trains_heading = g_strdup_printf (_("What %s trains on"), ut_platform_get_name (platform));
   add_section (self, trains_heading, ut_platform_get_data_used (platform));
 
-  region_heading = g_strdup_printf (_("In the %s region"), ut_region_get_display_name (region));
+  /* Translators: a heading, e.g. "Your region: Switzerland" */
+  region_heading = g_strdup_printf (_("Your region: %s"), ut_region_get_display_name (region));
   region_text = g_string_new (NULL);
   {
     g_autofree char *description = describe_offer (platform, offer, region);
