@@ -15,7 +15,11 @@ import sys
 import tempfile
 import time
 
-import pyatspi
+# fatal-warnings is for Untrain, not for this script: at-spi's own client library logs harmless
+# warnings (e.g. about its cache while an application starts) that must not kill the test.
+APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
+
+import pyatspi  # noqa: E402  (must follow the environment change above)
 
 BINARY = os.environ["UNTRAIN_BINARY"]
 TIMEOUT = 20.0
@@ -88,6 +92,8 @@ class Untrain:
         self.env = dict(os.environ)
         for name in ("NO_AT_BRIDGE", "GTK_A11Y"):
             self.env.pop(name, None)
+        if APP_G_DEBUG:
+            self.env["G_DEBUG"] = APP_G_DEBUG
         self.env.update({
             "HOME": self.home,
             "XDG_DATA_HOME": os.path.join(self.home, "data"),
@@ -117,9 +123,13 @@ class Untrain:
         return os.path.join(self.home, "data", "untrain", "progress.json")
 
     def _find_app(self):
+        # By process, not by name: the previous run's entry may linger on the bus for a moment.
         for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.name == "untrain":
-                return app
+            try:
+                if app is not None and app.get_process_id() == self.process.pid:
+                    return app
+            except Exception:  # an entry that vanished while we looked
+                continue
         return None
 
     def close(self):
