@@ -43,6 +43,8 @@ struct _UtOnboarding
   GtkCheckButton *region_checks[UT_N_REGIONS];
   GArray        *groups;          /* of CategoryGroup */
   GHashTable    *checks;          /* platform id → GtkCheckButton (borrowed) */
+  char         **pending_selected; /* until the platforms page is first built */
+  gboolean       groups_built;
   gboolean       edit_only;
 };
 
@@ -211,8 +213,6 @@ build_platform_groups (UtOnboarding       *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
 
-  remove_groups (self);
-
   /* Groups follow the vocabulary's order, so related categories stay together. */
   for (guint c = 0; ut_category_names[c] != NULL; c++)
     {
@@ -251,6 +251,20 @@ build_platform_groups (UtOnboarding       *self,
     gtk_box_append (self->platforms_box, GTK_WIDGET (g_array_index (self->groups, CategoryGroup, i).group));
 }
 
+/* The platforms page has a row for every platform in the catalog; it is built when first needed
+ * so that the welcome page appears without waiting for it. */
+static void
+ensure_platform_groups (UtOnboarding *self)
+{
+  if (self->groups_built)
+    return;
+
+  build_platform_groups (self, (const char * const *) self->pending_selected);
+  g_clear_pointer (&self->pending_selected, g_strfreev);
+  self->groups_built = TRUE;
+  update_buttons (self);
+}
+
 void
 ut_onboarding_setup (UtOnboarding       *self,
                      UtCatalog          *catalog,
@@ -266,9 +280,13 @@ ut_onboarding_setup (UtOnboarding       *self,
   self->edit_only = edit_only;
 
   gtk_check_button_set_active (self->region_checks[region], TRUE);
-  build_platform_groups (self, selected);
+  remove_groups (self);
+  self->groups_built = FALSE;
+  g_strfreev (self->pending_selected);
+  self->pending_selected = g_strdupv ((char **) selected);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  update_buttons (self);
+  if (edit_only)
+    ensure_platform_groups (self);
 
   gtk_widget_set_visible (self->platforms_back_button, !edit_only);
   gtk_button_set_label (self->finish_button, edit_only ? _("_Save") : _("_Done"));
@@ -299,6 +317,7 @@ ut_onboarding_dup_selected (UtOnboarding *self)
 
   g_return_val_if_fail (UT_IS_ONBOARDING (self), NULL);
 
+  ensure_platform_groups (self);
   g_hash_table_iter_init (&iter, self->checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (gtk_check_button_get_active (value))
@@ -319,6 +338,7 @@ next_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->stack, "region");
   else if (g_str_equal (page, "region"))
     {
+      ensure_platform_groups (self);
       gtk_stack_set_visible_child_name (self->stack, "platforms");
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
@@ -345,6 +365,7 @@ finish_action (GtkWidget  *widget,
 {
   UtOnboarding *self = UT_ONBOARDING (widget);
 
+  ensure_platform_groups (self);
   if (count_selected (self) > 0)
     g_signal_emit (self, signals[FINISHED], 0);
 }
@@ -372,6 +393,7 @@ select_platform_action (GtkWidget  *widget,
   GtkCheckButton *check;
 
   g_variant_get (parameter, "(&sb)", &id, &selected);
+  ensure_platform_groups (self);
   if ((check = g_hash_table_lookup (self->checks, id)) != NULL)
     gtk_check_button_set_active (check, selected);
 }
@@ -381,6 +403,7 @@ select_category_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
+  ensure_platform_groups (UT_ONBOARDING (widget));
   select_category (UT_ONBOARDING (widget), g_variant_get_string (parameter, NULL));
 }
 
@@ -393,6 +416,7 @@ ut_onboarding_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->groups, g_array_unref);
   g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->pending_selected, g_strfreev);
 
   G_OBJECT_CLASS (ut_onboarding_parent_class)->dispose (object);
 }

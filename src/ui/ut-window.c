@@ -51,6 +51,8 @@ struct _UtWindow
   UtSummaryPage        *summary_page;
   GSettings            *settings;
   char                 *last_toast;
+  guint                 bind_source;
+  gboolean              list_bound;
 };
 
 G_DEFINE_FINAL_TYPE (UtWindow, ut_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,10 +199,27 @@ rebuild_profiles_menu (UtWindow *self)
     }
 }
 
+static void onboarding_finished_cb (UtWindow     *self,
+                                    UtOnboarding *onboarding);
+
+/* Built on first use: most starts never show it, and it would cost every start its widgets. */
+static void
+ensure_onboarding (UtWindow *self)
+{
+  if (self->onboarding != NULL)
+    return;
+
+  self->onboarding = g_object_new (UT_TYPE_ONBOARDING, NULL);
+  g_signal_connect_object (self->onboarding, "finished", G_CALLBACK (onboarding_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->onboarding), "onboarding");
+}
+
 static void
 show_onboarding (UtWindow *self,
                  gboolean  edit_only)
 {
+  ensure_onboarding (self);
   ut_onboarding_setup (self->onboarding, self->catalog,
                        ut_profile_get_region (self->profile),
                        ut_profile_get_platforms (self->profile),
@@ -219,6 +238,14 @@ show_views (UtWindow *self)
   g_settings_set_string (self->settings, "last-platform", "");
 }
 
+/* The summary is filled only when it is shown, so a start does not pay for a hidden page. */
+static void
+sync_summary (UtWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "summary") == 0)
+    ut_summary_page_set_profile (self->summary_page, self->profile);
+}
+
 void
 ut_window_set_profile (UtWindow  *self,
                        UtProfile *profile)
@@ -228,7 +255,7 @@ ut_window_set_profile (UtWindow  *self,
 
   g_set_object (&self->profile, profile);
   ut_platform_list_set_profile (self->platforms, profile);
-  ut_summary_page_set_profile (self->summary_page, profile);
+  sync_summary (self);
   g_settings_set_string (self->settings, "active-profile", ut_profile_get_id (profile));
   g_action_group_change_action_state (G_ACTION_GROUP (self), "profile",
                                       g_variant_new_string (ut_profile_get_id (profile)));
@@ -434,6 +461,30 @@ profile_action_change_state (GSimpleAction *action,
     ut_window_set_profile (self, profile);
 }
 
+static gboolean
+bind_platform_list (gpointer user_data)
+{
+  UtWindow *self = user_data;
+
+  self->bind_source = 0;
+  gtk_list_box_bind_model (self->platform_list, G_LIST_MODEL (self->filtered),
+                           create_platform_row, self, NULL);
+  self->list_bound = TRUE;
+  update_no_match (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_mapped_cb (UtWindow *self)
+{
+  if (self->list_bound || self->bind_source != 0)
+    return;
+
+  /* Idles at low priority run after the frame clock has painted the first frame. */
+  self->bind_source = g_idle_add_full (G_PRIORITY_LOW, bind_platform_list, g_object_ref (self), g_object_unref);
+}
+
 static void
 ut_window_constructed (GObject *object)
 {
@@ -452,8 +503,8 @@ ut_window_constructed (GObject *object)
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->platforms)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  gtk_list_box_bind_model (self->platform_list, G_LIST_MODEL (self->filtered),
-                           create_platform_row, self, NULL);
+  /* Rows are filled after the first frame: they are most of what the first layout would cost. */
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
 
   self->summary_page = ut_summary_page_new (self->catalog, self->progress);
   g_signal_connect_object (self->summary_page, "platform-activated",
@@ -462,6 +513,8 @@ ut_window_constructed (GObject *object)
                                                                 "summary", _("Summary")),
                                      "emblem-ok-symbolic");
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (sync_summary),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "records-changed", G_CALLBACK (records_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ut_progress_get_profiles (self->progress), "items-changed",
@@ -510,7 +563,8 @@ ut_window_dispose (GObject *object)
 {
   UtWindow *self = (UtWindow *) object;
 
-  if (self->platform_list != NULL)
+  g_clear_handle_id (&self->bind_source, g_source_remove);
+  if (self->platform_list != NULL && self->list_bound)
     gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_WINDOW);
   g_clear_object (&self->filtered);
@@ -568,7 +622,6 @@ ut_window_class_init (UtWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (UT_TYPE_ONBOARDING);
   g_type_ensure (UT_TYPE_WIZARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-window.ui");
@@ -587,10 +640,8 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, platform_list);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, no_match_label);
-  gtk_widget_class_bind_template_child (widget_class, UtWindow, onboarding);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, profiles_section);
-  gtk_widget_class_bind_template_callback (widget_class, onboarding_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, platform_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -643,7 +694,7 @@ ut_window_new (GtkApplication *application,
 const char *
 _ut_window_get_visible_page (UtWindow *self)
 {
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "onboarding"))
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "onboarding") == 0)
     return "onboarding";
   if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "wizard"))
     return "wizard";
@@ -653,6 +704,7 @@ _ut_window_get_visible_page (UtWindow *self)
 GtkWidget *
 _ut_window_get_onboarding (UtWindow *self)
 {
+  ensure_onboarding (self);
   return GTK_WIDGET (self->onboarding);
 }
 
@@ -665,12 +717,18 @@ _ut_window_get_wizard (UtWindow *self)
 GtkWidget *
 _ut_window_get_summary_page (UtWindow *self)
 {
+  ut_summary_page_set_profile (self->summary_page, self->profile);
   return GTK_WIDGET (self->summary_page);
 }
 
 GtkListBox *
 _ut_window_get_platform_list (UtWindow *self)
 {
+  if (!self->list_bound)
+    {
+      g_clear_handle_id (&self->bind_source, g_source_remove);
+      bind_platform_list (self);
+    }
   return self->platform_list;
 }
 
