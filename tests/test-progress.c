@@ -315,11 +315,14 @@ test_derived_states (Fixture       *f,
   ut_progress_get_platform_progress (f->progress, me, new_example, &progress);
   g_assert_cmpint (progress.state, ==, UT_PLATFORM_STATE_CHANGED);
   g_assert_cmpuint (progress.n_needs_review, ==, 2);
+  g_assert_cmpuint (ut_progress_get_finished_revision (f->progress, me, new_example), ==, 1);
+  g_assert_cmpuint (ut_progress_get_finished_revision (f->progress, me, old_example), ==, 0);
 
   g_assert_true (ut_progress_confirm (f->progress, me, new_example, "turn-off", &error));
   g_assert_true (ut_progress_confirm (f->progress, me, new_example, "object", &error));
   g_assert_no_error (error);
   g_assert_cmpint (ut_progress_get_record_flags (f->progress, me, new_example, turn_off), ==, UT_RECORD_FLAGS_NONE);
+  g_assert_cmpuint (ut_progress_get_finished_revision (f->progress, me, new_example), ==, 0);
 
   /* 89 days later nothing is due; on day 90 the action with recheck_days 90 is. */
   fixture_set_now (f, "2026-04-09T11:59:59Z");

@@ -219,15 +219,15 @@ platform_state_to_string (UtPlatformState state)
 }
 
 static void
-print_changes_since (UtPlatform     *platform,
-                     const UtRecord *oldest)
+print_changes_since (UtPlatform *platform,
+                     guint       finished_revision)
 {
   for (guint i = 0; i < ut_platform_get_n_changes (platform); i++)
     {
       const UtChange *change = ut_platform_get_change (platform, i);
 
-      if (change->revision > oldest->revision)
-        g_print ("    %s %s: %s\n", _("Changed since you finished:"), change->date, change->summary);
+      if (change->revision > finished_revision)
+        g_print ("  %s %s: %s\n", _("Changed since you finished:"), change->date, change->summary);
     }
 }
 
@@ -294,9 +294,9 @@ cli_status (Cli *cli)
                    ut_action_state_to_string (record != NULL ? record->state : UT_ACTION_STATE_TODO),
                    (flags & UT_RECORD_FLAGS_NEEDS_REVIEW) ? _(", changed since you finished") : "",
                    (flags & UT_RECORD_FLAGS_RECHECK_DUE) ? _(", re-check due") : "");
-          if (flags & UT_RECORD_FLAGS_NEEDS_REVIEW)
-            print_changes_since (platform, record);
         }
+      if (progress.state == UT_PLATFORM_STATE_CHANGED)
+        print_changes_since (platform, ut_progress_get_finished_revision (cli->progress, profile, platform));
     }
 
   return EXIT_OK;

@@ -1192,6 +1192,43 @@ ut_progress_get_record_flags (UtProgress *self,
 }
 
 /**
+ * ut_progress_get_finished_revision:
+ *
+ * The oldest platform revision that a finished action now needing review was recorded against.
+ * The platform's changes newer than it are what changed since the user finished.
+ *
+ * Returns: the revision, or 0 when nothing needs review
+ */
+guint
+ut_progress_get_finished_revision (UtProgress *self,
+                                   UtProfile  *profile,
+                                   UtPlatform *platform)
+{
+  const UtRegionOffer *offer;
+  guint oldest = 0;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), 0);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (UT_IS_PLATFORM (platform), 0);
+
+  offer = ut_platform_get_offer (platform, ut_profile_get_region (profile));
+  for (guint i = 0; i < offer->actions->len; i++)
+    {
+      UtAction *action = g_ptr_array_index (offer->actions, i);
+      const UtRecord *record;
+
+      if (!(ut_progress_get_record_flags (self, profile, platform, action) & UT_RECORD_FLAGS_NEEDS_REVIEW))
+        continue;
+
+      record = ut_profile_lookup_record (profile, ut_platform_get_id (platform), ut_action_get_id (action));
+      if (oldest == 0 || record->revision < oldest)
+        oldest = record->revision;
+    }
+
+  return oldest;
+}
+
+/**
  * ut_progress_get_platform_progress:
  *
  * Counts what @profile did with @platform's actions for the profile's region.

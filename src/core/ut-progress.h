@@ -119,6 +119,9 @@ UtRecordFlags ut_progress_get_record_flags     (UtProgress          *self,
                                                 UtProfile           *profile,
                                                 UtPlatform          *platform,
                                                 UtAction            *action);
+guint         ut_progress_get_finished_revision (UtProgress         *self,
+                                                 UtProfile          *profile,
+                                                 UtPlatform         *platform);
 void          ut_progress_get_platform_progress (UtProgress         *self,
                                                  UtProfile          *profile,
                                                  UtPlatform         *platform,

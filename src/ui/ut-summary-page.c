@@ -163,22 +163,8 @@ static char *
 describe_changes (UtSummaryPage *self,
                   UtPlatform    *platform)
 {
-  const UtRegionOffer *offer = ut_platform_get_offer (platform, ut_profile_get_region (self->profile));
   g_autoptr(GString) text = g_string_new (NULL);
-  guint oldest = G_MAXUINT;
-
-  for (guint i = 0; i < offer->actions->len; i++)
-    {
-      UtAction *action = g_ptr_array_index (offer->actions, i);
-      const UtRecord *record;
-
-      if (!(ut_progress_get_record_flags (self->progress, self->profile, platform, action) &
-            UT_RECORD_FLAGS_NEEDS_REVIEW))
-        continue;
-
-      record = ut_profile_lookup_record (self->profile, ut_platform_get_id (platform), ut_action_get_id (action));
-      oldest = MIN (oldest, record->revision);
-    }
+  guint oldest = ut_progress_get_finished_revision (self->progress, self->profile, platform);
 
   for (guint i = 0; i < ut_platform_get_n_changes (platform); i++)
     {

@@ -402,6 +402,19 @@ back_action (GtkWidget  *widget,
     show_views (self);
 }
 
+/* Switches to a view, unless onboarding is showing: it must be finished first. */
+static gboolean
+show_view (UtWindow   *self,
+           const char *name)
+{
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    return FALSE;
+
+  show_views (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -409,11 +422,9 @@ search_action (GtkWidget  *widget,
 {
   UtWindow *self = UT_WINDOW (widget);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+  if (!show_view (self, "platforms"))
     return;
 
-  show_views (self);
-  adw_view_stack_set_visible_child_name (self->view_stack, "platforms");
   gtk_toggle_button_set_active (self->search_button, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -423,13 +434,7 @@ show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  UtWindow *self = UT_WINDOW (widget);
-
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
-    return;
-
-  show_views (self);
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+  show_view (UT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void

@@ -100,35 +100,11 @@ describe_offer (UtPlatform          *platform,
     }
 }
 
-/* The oldest revision a finished action was recorded against, or 0 if none needs review. */
-static guint
-oldest_reviewed_revision (UtWizard *self)
-{
-  guint oldest = 0;
-
-  for (guint i = 0; i < self->steps->len; i++)
-    {
-      UtAction *action = ut_action_step_get_action (g_ptr_array_index (self->steps, i));
-      const UtRecord *record;
-
-      if (!(ut_progress_get_record_flags (self->progress, self->profile, self->platform, action) &
-            UT_RECORD_FLAGS_NEEDS_REVIEW))
-        continue;
-
-      record = ut_profile_lookup_record (self->profile, ut_platform_get_id (self->platform),
-                                         ut_action_get_id (action));
-      if (oldest == 0 || record->revision < oldest)
-        oldest = record->revision;
-    }
-
-  return oldest;
-}
-
 static void
 update_changes (UtWizard *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint oldest = oldest_reviewed_revision (self);
+  guint oldest = ut_progress_get_finished_revision (self->progress, self->profile, self->platform);
 
   if (oldest > 0)
     {
