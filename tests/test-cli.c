@@ -16,6 +16,7 @@ typedef struct
   char *home;
   char *out;
   char *err;
+  char *keyring;  /* when set, untrain uses libsecret's file backend there */
 } Fixture;
 
 static void
@@ -43,6 +44,9 @@ teardown (Fixture       *f,
   g_rmdir (data_dir);
   g_rmdir (f->home);
   g_free (f->home);
+  if (f->keyring != NULL)
+    g_remove (f->keyring);
+  g_free (f->keyring);
   g_free (f->out);
   g_free (f->err);
 }
@@ -76,6 +80,12 @@ run (Fixture    *f,
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "TZ", "Europe/Zurich", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  if (f->keyring != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
+      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", f->keyring, TRUE);
+      g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+    }
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
@@ -163,7 +173,7 @@ test_usage_errors (Fixture       *f,
   assert_one_line_error (f, "--frobnicate");
 
   g_assert_cmpint (run (f, "--list", "--status", NULL), ==, 2);
-  assert_one_line_error (f, "choose only one of");
+  assert_one_line_error (f, "choose only one operation");
 
   g_assert_cmpint (run (f, "--status", "--profile=Nobody", NULL), ==, 2);
   assert_one_line_error (f, "there is no profile called “Nobody”");
@@ -254,6 +264,30 @@ test_validate (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "/regions/CH: region CH is missing"));
 }
 
+static void
+test_identity (Fixture       *f,
+               gconstpointer  data)
+{
+  f->keyring = g_build_filename (f->home, "keyring", NULL);
+
+  g_assert_cmpint (run (f, "--identity-set", "linkedin", "anna@exämple.org", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpint (run (f, "--identity-set", "linkedin", "anna@example.org", "--profile=Dad", NULL), ==, 2);
+  assert_one_line_error (f, "there is no profile called “Dad”");
+
+  g_assert_cmpint (run (f, "--identity-get", "linkedin", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "anna@exämple.org\n");
+
+  g_assert_cmpint (run (f, "--identity-get", "myspace", NULL), ==, 2);
+  assert_one_line_error (f, "unknown platform “myspace”");
+  g_assert_cmpint (run (f, "--identity-set", "linkedin", NULL), ==, 2);
+  assert_one_line_error (f, "--identity-set needs a platform and a value");
+
+  g_assert_cmpint (run (f, "--identity-clear", "linkedin", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--identity-get", "linkedin", NULL), ==, 1);
+  assert_one_line_error (f, "no account is saved for LinkedIn in profile Me");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +300,7 @@ main (int   argc,
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/use-mark-status", test_use_mark_status);
   ADD ("/cli/validate", test_validate);
+  ADD ("/cli/identity", test_identity);
 #undef ADD
 
   return g_test_run ();

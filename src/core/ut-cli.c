@@ -13,6 +13,7 @@
 #include "ut-catalog-validator.h"
 #include "ut-catalog.h"
 #include "ut-cli.h"
+#include "ut-identity-store.h"
 #include "ut-progress.h"
 
 /* Exit statuses: 0 success, 1 the operation failed (invalid catalog, unwritable progress),
@@ -31,6 +32,9 @@ typedef struct
   gboolean   use;
   gboolean   mark;
   gboolean   version;
+  gboolean   identity_set;
+  gboolean   identity_get;
+  gboolean   identity_clear;
   char      *region;
   char      *profile;
   char     **arguments;
@@ -398,6 +402,57 @@ cli_mark (Cli *cli)
   return EXIT_OK;
 }
 
+/* Account identities: the keyring only, never the terminal's history of files. */
+static int
+cli_identity (Cli *cli)
+{
+  g_autoptr(UtIdentityStore) store = ut_identity_store_new ();
+  g_autoptr(GError) error = NULL;
+  UtPlatform *platform;
+  UtProfile *profile;
+  guint expected = cli->identity_set ? 2 : 1;
+  int status;
+
+  if (n_arguments (cli) != expected)
+    return usage_error (cli->identity_set ? _("--identity-set needs a platform and a value")
+                                          : _("--identity-get and --identity-clear need a platform"));
+
+  if ((status = load_catalog (cli)) != EXIT_OK ||
+      (status = find_platform (cli, cli->arguments[0], &platform)) != EXIT_OK ||
+      (status = load_progress (cli)) != EXIT_OK ||
+      (status = find_profile (cli, &profile)) != EXIT_OK)
+    return status;
+
+  if (cli->identity_set)
+    {
+      if (!g_utf8_validate (cli->arguments[1], -1, NULL) || *cli->arguments[1] == '\0')
+        return usage_error (_("the value must be non-empty UTF-8 text"));
+      if (!ut_identity_store_store_sync (store, ut_profile_get_id (profile), ut_platform_get_id (platform),
+                                         cli->arguments[1], NULL, &error))
+        return failure (error->message);
+    }
+  else if (cli->identity_get)
+    {
+      g_autofree char *value = ut_identity_store_lookup_sync (store, ut_profile_get_id (profile),
+                                                              ut_platform_get_id (platform), NULL, &error);
+
+      if (error != NULL)
+        return failure (error->message);
+      if (value == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("no account is saved for %s in profile %s"),
+                                                      ut_platform_get_name (platform), ut_profile_get_name (profile));
+          return failure (message);
+        }
+      g_print ("%s\n", value);
+    }
+  else if (!ut_identity_store_delete_sync (store, ut_profile_get_id (profile), ut_platform_get_id (platform),
+                                           NULL, &error))
+    return failure (error->message);
+
+  return EXIT_OK;
+}
+
 static int
 cli_version (Cli *cli)
 {
@@ -434,6 +489,9 @@ ut_cli_run (char **argv)
     { "use", 0, 0, G_OPTION_ARG_NONE, &cli.use, N_("Add platforms to a profile (creates the profile if new)"), NULL },
     { "mark", 0, 0, G_OPTION_ARG_NONE, &cli.mark, N_("Record an action: PLATFORM ACTION done|skipped|not-applicable|todo"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli.version, N_("Show the version"), NULL },
+    { "identity-set", 0, 0, G_OPTION_ARG_NONE, &cli.identity_set, N_("Save your account e-mail or handle for PLATFORM in the keyring: PLATFORM VALUE"), NULL },
+    { "identity-get", 0, 0, G_OPTION_ARG_NONE, &cli.identity_get, N_("Print the account saved for PLATFORM"), NULL },
+    { "identity-clear", 0, 0, G_OPTION_ARG_NONE, &cli.identity_clear, N_("Remove the account saved for PLATFORM from the keyring"), NULL },
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &gapplication_service, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.arguments, NULL, N_("[FILE…|PLATFORM…]") },
     { NULL }
@@ -456,9 +514,10 @@ ut_cli_run (char **argv)
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error ("%s", error->message);
 
-  n_operations = cli.list + cli.status + cli.validate + cli.use + cli.mark + cli.version;
+  n_operations = cli.list + cli.status + cli.validate + cli.use + cli.mark + cli.version +
+                 cli.identity_set + cli.identity_get + cli.identity_clear;
   if (n_operations > 1)
-    return usage_error (_("choose only one of --list, --status, --validate-catalog, --use, --mark and --version"));
+    return usage_error (_("choose only one operation (see untrain --help)"));
 
   if (n_operations == 0)
     {
@@ -471,6 +530,8 @@ ut_cli_run (char **argv)
 
   if (cli.version)
     return cli_version (&cli);
+  if (cli.identity_set || cli.identity_get || cli.identity_clear)
+    return cli_identity (&cli);
   if (cli.validate)
     return cli_validate (&cli);
   if (cli.list)

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Runs a test against a real gnome-keyring-daemon: a private D-Bus session and a throwaway HOME,
+# with a "login" collection created and unlocked by the password "test".
+set -eu
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home/run"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+# Without DISPLAY no unlock prompt can ever block the run.
+unset DISPLAY WAYLAND_DISPLAY
+exec dbus-run-session -- sh -c 'printf test | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null 2>&1 && exec "$@"' sh "$@"
