@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ut-action-step.h"
+#include "ut-identity-row.h"
 #include "ut-platform-row.h"
 #include "ut-summary-page.h"
 #include "ut-window-private.h"
@@ -22,10 +23,19 @@
 
 typedef struct
 {
-  UtCatalog  *catalog;
-  UtProgress *progress;
-  UtWindow   *window;
+  UtCatalog       *catalog;
+  UtProgress      *progress;
+  UtIdentityStore *identities;
+  UtWindow        *window;
 } Fixture;
+
+static gboolean
+file_contains_identity (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, "anna@") != NULL;
+}
 
 static gboolean
 timed_out_cb (gpointer user_data)
@@ -72,7 +82,7 @@ open_window (Fixture *f)
   f->progress = ut_progress_new (NULL);
   ut_progress_load (f->progress, &error);
   g_assert_no_error (error);
-  f->window = ut_window_new (NULL, f->catalog, f->progress);
+  f->window = ut_window_new (NULL, f->catalog, f->progress, f->identities);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_until (is_mapped, f->window);
   flush_events ();
@@ -100,6 +110,7 @@ setup (Fixture       *f,
 
   f->catalog = ut_catalog_load_bundled (&error);
   g_assert_no_error (error);
+  f->identities = ut_identity_store_new ();
   open_window (f);
 }
 
@@ -110,6 +121,7 @@ teardown (Fixture       *f,
   if (f->window != NULL)
     close_window (f);
   g_clear_object (&f->catalog);
+  g_clear_object (&f->identities);
 }
 
 static UtPlatformRow *
@@ -381,15 +393,178 @@ test_corrupt_progress_is_reported (Fixture       *f,
   g_assert_nonnull (strstr (_ut_window_get_last_toast (f->window), "damaged"));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget  *widget,
+                       const char *icon_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+identity_row_settled (gpointer data)
+{
+  UtIdentityRow *row = data;
+
+  return ut_identity_row_is_loaded (row) || ut_identity_row_is_unavailable (row);
+}
+
+static gboolean
+saved_in_keyring (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *value = ut_identity_store_lookup_sync (f->identities, "me", "linkedin", NULL, NULL);
+
+  return g_strcmp0 (value, "anna@example.org") == 0;
+}
+
+static void
+test_account_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  g_autoptr(GError) error = NULL;
+  UtIdentityRow *row;
+  GtkWidget *copy_button;
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_true (ut_identity_store_store_sync (f->identities, "me", "linkedin", "anna@exämple.org", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-platform", "s", "linkedin"));
+  row = UT_IDENTITY_ROW (find_descendant (_ut_window_get_wizard (f->window), UT_TYPE_IDENTITY_ROW));
+  g_assert_nonnull (row);
+  wait_until (identity_row_settled, row);
+  if (!ut_identity_row_is_loaded (row))
+    g_test_message ("%s", adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                      gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))));
+  g_assert_true (ut_identity_row_is_loaded (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "anna@exämple.org");
+
+  /* Copy: the clipboard holds it and a toast says so. */
+  copy_button = find_button_with_icon (GTK_WIDGET (row), "edit-copy-symbolic");
+  g_assert_nonnull (copy_button);
+  g_assert_true (gtk_widget_get_sensitive (copy_button));
+  g_signal_emit_by_name (copy_button, "clicked");
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (row));
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_clipboard_is_local (clipboard));
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_value_get_string (&value), ==, "anna@exämple.org");
+  }
+  g_assert_cmpstr (_ut_window_get_last_toast (f->window), ==, "Copied to the clipboard");
+
+  /* Editing and applying saves to the keyring, and nowhere else. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "anna@example.org");
+  g_signal_emit_by_name (row, "apply");
+  wait_until (saved_in_keyring, f);
+  g_assert_false (file_contains_identity (ut_progress_get_path (f->progress)));
+}
+
+/* With no Secret Service on the bus, only the identity features go, with one sentence. */
+static void
+test_no_keyring (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  AdwPreferencesGroup *group;
+  UtIdentityRow *row;
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-platform", "s", "linkedin"));
+  row = UT_IDENTITY_ROW (find_descendant (_ut_window_get_wizard (f->window), UT_TYPE_IDENTITY_ROW));
+  wait_until (identity_row_settled, row);
+  g_assert_true (ut_identity_row_is_unavailable (row));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP));
+  g_test_message ("%s", adw_preferences_group_get_description (group));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "No keyring is available"));
+
+  /* The guide itself still works. */
+  {
+    const UtRegionOffer *offer = linkedin_offer (f, UT_REGION_EU);
+    UtActionStep *step = ut_wizard_lookup_step (UT_WIZARD (_ut_window_get_wizard (f->window)),
+                                                ut_action_get_id (g_ptr_array_index (offer->actions, 0)));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step), "step.mark", "s", "done"));
+    g_assert_true (g_str_has_prefix (ut_action_step_get_status (step), "You did this on "));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GTestDBus) bus = NULL;
+  gboolean no_keyring = g_strcmp0 (g_getenv ("UT_TEST_KEYRING"), "none") == 0;
+
   /* Not gtk_test_init (): it cannot pass G_TEST_OPTION_ISOLATE_DIRS on. */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (no_keyring)
+    {
+      /* A private bus with no Secret Service and nothing to activate one, set up before GTK
+       * connects to the session bus. */
+      g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+      g_unsetenv ("SECRET_BACKEND");
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (bus);
+      /* GTestDBus unsets DISPLAY against X11 autolaunching; the window still needs it. */
+      g_setenv ("DISPLAY", display, TRUE);
+    }
+
   gtk_disable_setlocale ();
   gtk_init ();
   adw_init ();
+
+  if (no_keyring)
+    {
+      int status;
+
+      g_test_add ("/ui/no-keyring", Fixture, NULL, setup, test_no_keyring, teardown);
+      status = g_test_run ();
+      /* As in test-identity.c: libsecret holds the bus until exit; down would wait for it. */
+      g_test_dbus_stop (bus);
+      g_steal_pointer (&bus);
+      return status;
+    }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/ui/first-start-shows-onboarding", test_first_start_shows_onboarding);
@@ -399,6 +574,7 @@ main (int   argc,
   ADD ("/ui/last-platform-reopens", test_last_platform_reopens);
   ADD ("/ui/newer-revision-shows-changed", test_newer_revision_shows_changed);
   ADD ("/ui/corrupt-progress-is-reported", test_corrupt_progress_is_reported);
+  ADD ("/ui/account-row", test_account_row);
 #undef ADD
 
   return g_test_run ();

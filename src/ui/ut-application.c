@@ -23,6 +23,7 @@ struct _UtApplication
 
   UtCatalog      *catalog;
   UtProgress     *progress;
+  UtIdentityStore *identities;
   GError         *load_error;
   GError         *progress_error;
   GThread        *loader;
@@ -124,7 +125,8 @@ ut_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (ut_window_new (GTK_APPLICATION (self), self->catalog, self->progress));
+      window = GTK_WINDOW (ut_window_new (GTK_APPLICATION (self), self->catalog, self->progress,
+                                          self->identities));
       if (self->progress_error != NULL)
         ut_window_show_problem (UT_WINDOW (window), self->progress_error->message);
     }
@@ -144,6 +146,7 @@ preferences_action (GSimpleAction *action,
     return;
 
   gtk_window_present (GTK_WINDOW (ut_preferences_window_new (window, self->catalog, self->progress,
+                                                             self->identities,
                                                              ut_window_get_profile (UT_WINDOW (window)))));
 }
 
@@ -209,6 +212,7 @@ ut_application_finalize (GObject *object)
   wait_for_state (self);
   g_clear_object (&self->catalog);
   g_clear_object (&self->progress);
+  g_clear_object (&self->identities);
   g_clear_error (&self->load_error);
   g_clear_error (&self->progress_error);
 
@@ -230,4 +234,5 @@ ut_application_class_init (UtApplicationClass *klass)
 static void
 ut_application_init (UtApplication *self)
 {
+  self->identities = ut_identity_store_new ();
 }

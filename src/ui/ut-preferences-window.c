@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-accounts-page.h"
 #include "ut-preferences-window.h"
 
 #include "ut-compat.h"
@@ -39,6 +40,7 @@ struct _UtPreferencesWindow
   /* Owned references */
   UtCatalog       *catalog;
   UtProgress      *progress;
+  UtIdentityStore *identities;
   UtProfile       *active;
   UtProfile       *deleting;   /* waiting for the user to confirm */
 
@@ -137,14 +139,36 @@ rename_cb (ProfileRow *pr)
 }
 
 static void
+identities_deleted_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(UtPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ut_identity_store_delete_finish (UT_IDENTITY_STORE (source), result, &error))
+    show_error (self, error);
+}
+
+static void
 delete_confirmed_cb (gpointer user_data)
 {
   UtPreferencesWindow *self = user_data;
   g_autoptr(UtProfile) profile = g_steal_pointer (&self->deleting);
   g_autoptr(GError) error = NULL;
 
-  if (profile != NULL && !ut_progress_remove_profile (self->progress, profile, &error))
-    show_error (self, error);
+  if (profile == NULL)
+    return;
+
+  if (!ut_progress_remove_profile (self->progress, profile, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The profile's account names go with it; nothing of it stays in the keyring. */
+  ut_identity_store_delete_async (self->identities, ut_profile_get_id (profile), NULL, NULL,
+                                  identities_deleted_cb, g_object_ref (self));
 }
 
 static void
@@ -154,7 +178,7 @@ delete_cb (ProfileRow *pr)
 
   g_set_object (&pr->self->deleting, pr->profile);
   ut_confirm (GTK_WIDGET (pr->self), heading,
-              _("Its progress will be deleted. This cannot be undone."),
+              _("Its progress and the account names saved for it in your keyring will be deleted. This cannot be undone."),
               _("_Delete"), delete_confirmed_cb, pr->self);
 }
 
@@ -337,6 +361,7 @@ ut_preferences_window_dispose (GObject *object)
   g_clear_object (&self->deleting);
   g_clear_object (&self->active);
   g_clear_object (&self->progress);
+  g_clear_object (&self->identities);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (ut_preferences_window_parent_class)->dispose (object);
@@ -371,7 +396,6 @@ static void
 ut_preferences_window_init (UtPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
-  g_autoptr(GtkSelectionModel) pages = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -379,7 +403,13 @@ ut_preferences_window_init (UtPreferencesWindow *self)
     gtk_string_list_append (regions, ut_region_get_display_name ((UtRegion) i));
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
 
-  pages = adw_view_stack_get_pages (self->pages);
+}
+
+static void
+add_switcher_if_needed (UtPreferencesWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
+
   if (g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1)
     {
       GtkWidget *switcher = adw_view_switcher_new ();
@@ -396,22 +426,26 @@ ut_preferences_window_init (UtPreferencesWindow *self)
  * @active_profile: (nullable): whose region to show; %NULL for the first profile
  */
 UtPreferencesWindow *
-ut_preferences_window_new (GtkWindow  *parent,
-                           UtCatalog  *catalog,
-                           UtProgress *progress,
-                           UtProfile  *active_profile)
+ut_preferences_window_new (GtkWindow       *parent,
+                           UtCatalog       *catalog,
+                           UtProgress      *progress,
+                           UtIdentityStore *identities,
+                           UtProfile       *active_profile)
 {
   UtPreferencesWindow *self;
   GListModel *profiles;
+  AdwViewStackPage *accounts;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (UT_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (UT_IS_PROGRESS (progress), NULL);
+  g_return_val_if_fail (UT_IS_IDENTITY_STORE (identities), NULL);
   g_return_val_if_fail (active_profile == NULL || UT_IS_PROFILE (active_profile), NULL);
 
   self = g_object_new (UT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->catalog = g_object_ref (catalog);
   self->progress = g_object_ref (progress);
+  self->identities = g_object_ref (identities);
 
   set_active (self, active_profile != NULL ? active_profile : ut_progress_get_default_profile (progress));
 
@@ -425,6 +459,12 @@ ut_preferences_window_new (GtkWindow  *parent,
                            G_CALLBACK (region_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recheck_spin, "value-changed",
                            G_CALLBACK (recheck_changed_cb), self, G_CONNECT_SWAPPED);
+
+  accounts = adw_view_stack_add_titled (self->pages,
+                                        GTK_WIDGET (ut_accounts_page_new (catalog, identities, self->active)),
+                                        "accounts", _("Accounts"));
+  adw_view_stack_page_set_icon_name (accounts, "avatar-default-symbolic");
+  add_switcher_if_needed (self);
 
   return self;
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ut-catalog.h"
+#include "ut-identity-store.h"
 #include "ut-progress.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UtPreferencesWindow, ut_preferences_window, UT, PREFERENCES_WINDOW, AdwWindow)
 
-UtPreferencesWindow *ut_preferences_window_new (GtkWindow  *parent,
-                                                UtCatalog  *catalog,
-                                                UtProgress *progress,
-                                                UtProfile  *active_profile);
+UtPreferencesWindow *ut_preferences_window_new (GtkWindow       *parent,
+                                                UtCatalog       *catalog,
+                                                UtProgress      *progress,
+                                                UtIdentityStore *identities,
+                                                UtProfile       *active_profile);
 
 G_END_DECLS

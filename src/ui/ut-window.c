@@ -44,6 +44,7 @@ struct _UtWindow
   /* Owned references */
   UtCatalog            *catalog;
   UtProgress           *progress;
+  UtIdentityStore      *identities;
   UtProfile            *profile;
   UtPlatformList       *platforms;
   GtkFilterListModel   *filtered;
@@ -61,6 +62,7 @@ enum {
   PROP_0,
   PROP_CATALOG,
   PROP_PROGRESS,
+  PROP_IDENTITIES,
   N_PROPS
 };
 
@@ -287,7 +289,7 @@ ut_window_open_platform (UtWindow   *self,
   if ((platform = ut_catalog_lookup (self->catalog, platform_id)) == NULL)
     return;
 
-  ut_wizard_show (self->wizard, self->progress, self->profile, platform);
+  ut_wizard_show (self->wizard, self->progress, self->identities, self->profile, platform);
   adw_window_title_set_title (self->wizard_title, ut_platform_get_name (platform));
   adw_window_title_set_subtitle (self->wizard_title,
                                  ut_region_get_display_name (ut_profile_get_region (self->profile)));
@@ -577,6 +579,7 @@ ut_window_dispose (GObject *object)
   g_clear_object (&self->platforms);
   g_clear_object (&self->profile);
   g_clear_object (&self->progress);
+  g_clear_object (&self->identities);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
@@ -602,6 +605,10 @@ ut_window_set_property (GObject      *object,
       self->progress = g_value_dup_object (value);
       break;
 
+    case PROP_IDENTITIES:
+      self->identities = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -624,6 +631,9 @@ ut_window_class_init (UtWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROGRESS] =
     g_param_spec_object ("progress", NULL, NULL, UT_TYPE_PROGRESS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDENTITIES] =
+    g_param_spec_object ("identities", NULL, NULL, UT_TYPE_IDENTITY_STORE,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -682,18 +692,28 @@ ut_window_init (UtWindow *self)
 }
 
 UtWindow *
-ut_window_new (GtkApplication *application,
-               UtCatalog      *catalog,
-               UtProgress     *progress)
+ut_window_new (GtkApplication  *application,
+               UtCatalog       *catalog,
+               UtProgress      *progress,
+               UtIdentityStore *identities)
 {
   g_return_val_if_fail (UT_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (UT_IS_PROGRESS (progress), NULL);
+  g_return_val_if_fail (UT_IS_IDENTITY_STORE (identities), NULL);
 
   return g_object_new (UT_TYPE_WINDOW,
                        "application", application,
                        "catalog", catalog,
                        "progress", progress,
+                       "identities", identities,
                        NULL);
+}
+
+UtIdentityStore *
+ut_window_get_identities (UtWindow *self)
+{
+  g_return_val_if_fail (UT_IS_WINDOW (self), NULL);
+  return self->identities;
 }
 
 const char *

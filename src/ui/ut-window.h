@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ut-catalog.h"
+#include "ut-identity-store.h"
 #include "ut-progress.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UtWindow, ut_window, UT, WINDOW, AdwApplicationWindow)
 
-UtWindow   *ut_window_new                 (GtkApplication *application,
-                                           UtCatalog      *catalog,
-                                           UtProgress     *progress);
+UtWindow   *ut_window_new                 (GtkApplication  *application,
+                                           UtCatalog       *catalog,
+                                           UtProgress      *progress,
+                                           UtIdentityStore *identities);
+UtIdentityStore *ut_window_get_identities (UtWindow       *self);
 UtProfile  *ut_window_get_profile         (UtWindow       *self);
 void        ut_window_set_profile         (UtWindow       *self,
                                            UtProfile      *profile);

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-identity-row.h"
 #include "ut-util.h"
+#include "ut-window.h"
 #include "ut-wizard.h"
 
 /* A platform's guide: what it trains on, what the user's region offers, then each action as a
@@ -25,6 +27,7 @@ struct _UtWizard
 
   /* Owned references */
   UtProgress *progress;
+  UtIdentityStore *identities;
   UtProfile  *profile;
   UtPlatform *platform;
   GPtrArray  *steps;          /* of UtActionStep, borrowed from the content box */
@@ -208,11 +211,42 @@ build_sources (UtWizard *self)
   gtk_box_append (self->content, box);
 }
 
+static void
+identity_message_cb (UtIdentityRow       *row,
+                     const char          *message,
+                     AdwPreferencesGroup *group)
+{
+  /* Saved or copied: a toast. A keyring that cannot be used: one sentence where the row is. */
+  if (!ut_identity_row_is_unavailable (row))
+    ut_window_add_toast (GTK_WIDGET (row), message);
+  else
+    adw_preferences_group_set_description (group, message);
+}
+
+static void
+build_account_group (UtWizard *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = NULL;
+  UtIdentityRow *row;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Account"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Forms often ask which account is yours. Saved in your system keyring only."));
+  /* Translators: e.g. "Your e-mail or username on LinkedIn" */
+  title = g_strdup_printf (_("Your e-mail or username on %s"), ut_platform_get_name (self->platform));
+  row = ut_identity_row_new (self->identities, self->profile, self->platform, title);
+  g_signal_connect_object (row, "message", G_CALLBACK (identity_message_cb), group, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
+  gtk_box_append (self->content, group);
+}
+
 void
-ut_wizard_show (UtWizard   *self,
-                UtProgress *progress,
-                UtProfile  *profile,
-                UtPlatform *platform)
+ut_wizard_show (UtWizard        *self,
+                UtProgress      *progress,
+                UtIdentityStore *identities,
+                UtProfile       *profile,
+                UtPlatform      *platform)
 {
   const UtRegionOffer *offer;
   UtRegion region;
@@ -234,6 +268,7 @@ ut_wizard_show (UtWizard   *self,
                                                           G_CALLBACK (records_changed_cb), self,
                                                           G_CONNECT_SWAPPED);
     }
+  g_set_object (&self->identities, identities);
   g_set_object (&self->profile, profile);
   g_set_object (&self->platform, platform);
 
@@ -270,6 +305,9 @@ ut_wizard_show (UtWizard   *self,
   if (offer->note != NULL)
     g_string_append_printf (region_text, "\n\n%s", offer->note);
   add_section (self, region_heading, region_text->str);
+
+  if (offer->actions->len > 0)
+    build_account_group (self);
 
   add_label (self, _("Opting out only stops future use. It does not remove your data from AI models that were already trained."),
              "caveat");
@@ -371,6 +409,7 @@ ut_wizard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_WIZARD);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_object (&self->progress);
+  g_clear_object (&self->identities);
   g_clear_object (&self->profile);
   g_clear_object (&self->platform);
 

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ut-action-step.h"
+#include "ut-identity-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +17,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UtWizard, ut_wizard, UT, WIZARD, GtkWidget)
 
-void          ut_wizard_show             (UtWizard    *self,
-                                          UtProgress  *progress,
-                                          UtProfile   *profile,
-                                          UtPlatform  *platform);
+void          ut_wizard_show             (UtWizard        *self,
+                                          UtProgress      *progress,
+                                          UtIdentityStore *identities,
+                                          UtProfile       *profile,
+                                          UtPlatform      *platform);
 UtPlatform   *ut_wizard_get_platform     (UtWizard    *self);
 UtActionStep *ut_wizard_lookup_step      (UtWizard    *self,
                                           const char  *action_id);

@@ -1,0 +1,85 @@
+/* ut-accounts-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ut-accounts-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ut-accounts-page.h"
+#include "ut-identity-row.h"
+
+/* Preferences → Accounts: the account identity of every platform the profile uses. */
+struct _UtAccountsPage
+{
+  AdwPreferencesPage   parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *group;
+};
+
+G_DEFINE_FINAL_TYPE (UtAccountsPage, ut_accounts_page, ADW_TYPE_PREFERENCES_PAGE)
+
+static void
+ut_accounts_page_class_init (UtAccountsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-accounts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UtAccountsPage, group);
+}
+
+static void
+ut_accounts_page_init (UtAccountsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+row_message_cb (UtIdentityRow  *row,
+                const char     *message,
+                UtAccountsPage *self)
+{
+  /* A keyring that cannot be used says so once, where the rows are. */
+  if (ut_identity_row_is_unavailable (row))
+    adw_preferences_group_set_description (self->group, message);
+}
+
+UtAccountsPage *
+ut_accounts_page_new (UtCatalog       *catalog,
+                      UtIdentityStore *store,
+                      UtProfile       *profile)
+{
+  UtAccountsPage *self;
+  const char * const *ids;
+  guint n = 0;
+
+  g_return_val_if_fail (UT_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (UT_IS_IDENTITY_STORE (store), NULL);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), NULL);
+
+  self = g_object_new (UT_TYPE_ACCOUNTS_PAGE, NULL);
+  ids = ut_profile_get_platforms (profile);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      UtPlatform *platform = ut_catalog_lookup (catalog, ids[i]);
+      UtIdentityRow *row;
+
+      if (platform == NULL)
+        continue;
+
+      row = ut_identity_row_new (store, profile, platform, ut_platform_get_name (platform));
+      g_signal_connect_object (row, "message", G_CALLBACK (row_message_cb), self, 0);
+      adw_preferences_group_add (self->group, GTK_WIDGET (row));
+      n++;
+    }
+
+  if (n == 0)
+    adw_preferences_group_set_description (self->group, _("Choose the platforms you use first; their accounts are listed here."));
+
+  return self;
+}
