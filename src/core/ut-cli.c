@@ -9,10 +9,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
+#include "ut-catalog-store.h"
 #include "ut-catalog-validator.h"
 #include "ut-catalog.h"
 #include "ut-cli.h"
+#include "ut-export.h"
 #include "ut-identity-store.h"
 #include "ut-progress.h"
 
@@ -37,6 +40,10 @@ typedef struct
   gboolean   identity_clear;
   char      *region;
   char      *profile;
+  char      *export;
+  char      *output;
+  char      *paper;
+  char      *import;
   char     **arguments;
 
   UtCatalog  *catalog;
@@ -48,6 +55,10 @@ cli_clear (Cli *cli)
 {
   g_free (cli->region);
   g_free (cli->profile);
+  g_free (cli->export);
+  g_free (cli->output);
+  g_free (cli->paper);
+  g_free (cli->import);
   g_strfreev (cli->arguments);
   g_clear_object (&cli->catalog);
   g_clear_object (&cli->progress);
@@ -88,8 +99,11 @@ static int
 load_catalog (Cli *cli)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) warning = NULL;
 
-  cli->catalog = ut_catalog_load_bundled (&error);
+  cli->catalog = ut_catalog_load_newest (NULL, &warning, &error);
+  if (warning != NULL)
+    g_printerr ("untrain: %s\n", warning->message);
   if (cli->catalog == NULL)
     return failure (error->message);
 
@@ -454,6 +468,84 @@ cli_identity (Cli *cli)
 }
 
 static int
+cli_export (Cli *cli)
+{
+  UtExportOptions options = { NULL, UT_EXPORT_PAPER_DEFAULT, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  UtExportFormat format;
+  UtProfile *profile = NULL;
+  const char *data;
+  gsize length;
+  int status;
+
+  if (!ut_export_format_from_string (cli->export, &format))
+    return usage_error (_("unknown export format “%s” (allowed: md, csv, json, ics, pdf)"), cli->export);
+  if (n_arguments (cli) > 0)
+    return usage_error (_("--export takes no arguments, but got “%s”"), cli->arguments[0]);
+  if (cli->paper != NULL && format != UT_EXPORT_FORMAT_PDF)
+    return usage_error (_("--paper goes with --export=pdf"));
+  if (cli->paper != NULL && !ut_export_paper_from_string (cli->paper, &options.paper))
+    return usage_error (_("unknown paper size “%s” (allowed: a4, letter)"), cli->paper);
+  if (!ut_export_format_is_text (format) && cli->output == NULL)
+    return usage_error (_("a PDF cannot be written to the terminal: add --output=FILE"));
+
+  if ((status = load_catalog (cli)) != EXIT_OK || (status = load_progress (cli)) != EXIT_OK)
+    return status;
+
+  /* A backup holds every profile unless one is named; a checklist is one person's. */
+  if ((format != UT_EXPORT_FORMAT_JSON || cli->profile != NULL) &&
+      (status = find_profile (cli, &profile)) != EXIT_OK)
+    return status;
+
+  if (cli->output != NULL)
+    {
+      if (!ut_export_to_file (format, cli->catalog, cli->progress, profile, &options, cli->output, &error))
+        return failure (error->message);
+      return EXIT_OK;
+    }
+
+  if ((bytes = ut_export (format, cli->catalog, cli->progress, profile, &options, &error)) == NULL)
+    return failure (error->message);
+
+  data = g_bytes_get_data (bytes, &length);
+  if ((length > 0 && fwrite (data, 1, length, stdout) != length) || fflush (stdout) != 0)
+    return failure (_("Could not write to the standard output."));
+
+  return EXIT_OK;
+}
+
+static int
+cli_import (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  guint added, updated;
+  gsize length;
+  int status;
+
+  if (n_arguments (cli) > 0)
+    return usage_error (_("--import takes one file, but also got “%s”"), cli->arguments[0]);
+  if (cli->profile != NULL || cli->region != NULL)
+    return usage_error (_("--import merges the whole backup and takes no --profile or --region"));
+
+  if (!g_file_get_contents (cli->import, &contents, &length, &error))
+    return failure (error->message);
+
+  if ((status = load_progress (cli)) != EXIT_OK)
+    return status;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (!ut_progress_import (cli->progress, bytes, &added, &updated, &error))
+    return failure (error->message);
+
+  g_print (ngettext ("Imported %u new record and updated %u.\n",
+                     "Imported %u new records and updated %u.\n", added), added, updated);
+  return EXIT_OK;
+}
+
+static int
 cli_version (Cli *cli)
 {
   int status;
@@ -492,6 +584,10 @@ ut_cli_run (char **argv)
     { "identity-set", 0, 0, G_OPTION_ARG_NONE, &cli.identity_set, N_("Save your account e-mail or handle for PLATFORM in the keyring: PLATFORM VALUE"), NULL },
     { "identity-get", 0, 0, G_OPTION_ARG_NONE, &cli.identity_get, N_("Print the account saved for PLATFORM"), NULL },
     { "identity-clear", 0, 0, G_OPTION_ARG_NONE, &cli.identity_clear, N_("Remove the account saved for PLATFORM from the keyring"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_STRING, &cli.export, N_("Export a checklist of a profile, or a backup of all profiles (json)"), "md|csv|json|ics|pdf" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &cli.output, N_("The file --export writes (default: the terminal)"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &cli.paper, N_("Paper size for --export=pdf (default: the locale’s)"), "a4|letter" },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &cli.import, N_("Merge a JSON backup into your progress, keeping the newer of each record"), N_("FILE") },
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &gapplication_service, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.arguments, NULL, N_("[FILE…|PLATFORM…]") },
     { NULL }
@@ -516,8 +612,12 @@ ut_cli_run (char **argv)
 
   n_operations = cli.list + cli.status + cli.validate + cli.use + cli.mark + cli.version +
                  cli.identity_set + cli.identity_get + cli.identity_clear;
+  n_operations += (cli.export != NULL) + (cli.import != NULL);
   if (n_operations > 1)
     return usage_error (_("choose only one operation (see untrain --help)"));
+
+  if ((cli.output != NULL || cli.paper != NULL) && cli.export == NULL)
+    return usage_error (_("--output and --paper go with --export"));
 
   if (n_operations == 0)
     {
@@ -532,6 +632,10 @@ ut_cli_run (char **argv)
     return cli_version (&cli);
   if (cli.identity_set || cli.identity_get || cli.identity_clear)
     return cli_identity (&cli);
+  if (cli.export != NULL)
+    return cli_export (&cli);
+  if (cli.import != NULL)
+    return cli_import (&cli);
   if (cli.validate)
     return cli_validate (&cli);
   if (cli.list)

@@ -655,53 +655,78 @@ add_record (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
-static char *
-serialize (UtProgress *self,
-           gsize      *length)
+static void
+add_profile (JsonBuilder *builder,
+             UtProfile   *profile)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  guint n_profiles = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  g_autoptr(GPtrArray) records = ut_profile_list_records (profile);
+  const char * const *platforms = ut_profile_get_platforms (profile);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, ut_profile_get_id (profile));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, ut_profile_get_name (profile));
+  json_builder_set_member_name (builder, "region");
+  json_builder_add_string_value (builder, ut_region_to_code (ut_profile_get_region (profile)));
+  json_builder_set_member_name (builder, "region_confirmed");
+  json_builder_add_boolean_value (builder, ut_profile_get_region_confirmed (profile));
+  json_builder_set_member_name (builder, "platforms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; platforms[i] != NULL; i++)
+    json_builder_add_string_value (builder, platforms[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "records");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < records->len; i++)
+    add_record (builder, g_ptr_array_index (records, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* The one shape of saved progress: the progress file, exports and backups all use it. The nodes
+ * are not sealed, so an export can add its own members. */
+static JsonNode *
+build_json (guint       recheck_days,
+            GPtrArray  *profiles)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
   json_builder_add_int_value (builder, UT_PROGRESS_FORMAT);
   json_builder_set_member_name (builder, "recheck_days");
-  json_builder_add_int_value (builder, self->default_recheck_days);
+  json_builder_add_int_value (builder, recheck_days);
   json_builder_set_member_name (builder, "profiles");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < n_profiles; i++)
-    {
-      g_autoptr(UtProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
-      g_autoptr(GPtrArray) records = ut_profile_list_records (profile);
-      const char * const *platforms = ut_profile_get_platforms (profile);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, ut_profile_get_id (profile));
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, ut_profile_get_name (profile));
-      json_builder_set_member_name (builder, "region");
-      json_builder_add_string_value (builder, ut_region_to_code (ut_profile_get_region (profile)));
-      json_builder_set_member_name (builder, "region_confirmed");
-      json_builder_add_boolean_value (builder, ut_profile_get_region_confirmed (profile));
-      json_builder_set_member_name (builder, "platforms");
-      json_builder_begin_array (builder);
-      for (guint j = 0; platforms[j] != NULL; j++)
-        json_builder_add_string_value (builder, platforms[j]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "records");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < records->len; j++)
-        add_record (builder, g_ptr_array_index (records, j));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
+  for (guint i = 0; i < profiles->len; i++)
+    add_profile (builder, g_ptr_array_index (profiles, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
+
+static GPtrArray *
+list_profiles (UtProgress *self)
+{
+  GPtrArray *profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_profiles = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+
+  for (guint i = 0; i < n_profiles; i++)
+    g_ptr_array_add (profiles, g_list_model_get_item (G_LIST_MODEL (self->profiles), i));
+
+  return profiles;
+}
+
+static char *
+serialize (guint       recheck_days,
+           GPtrArray  *profiles,
+           gsize      *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = build_json (recheck_days, profiles);
+
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 1);
@@ -733,15 +758,16 @@ keep_backup (UtProgress *self)
     }
 }
 
-gboolean
-ut_progress_save (UtProgress  *self,
-                  GError     **error)
+/* Writes @profiles as the progress file. Import saves a merged copy this way before it changes
+ * anything the app shows. */
+static gboolean
+save_profiles (UtProgress  *self,
+               guint        recheck_days,
+               GPtrArray   *profiles,
+               GError     **error)
 {
   g_autofree char *contents = NULL;
   gsize length;
-
-  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->read_only != NULL)
     {
@@ -759,7 +785,7 @@ ut_progress_save (UtProgress  *self,
       return FALSE;
     }
 
-  contents = serialize (self, &length);
+  contents = serialize (recheck_days, profiles, &length);
   keep_backup (self);
 
   if (!ut_write_file_atomic (self->path, contents, length, error))
@@ -770,6 +796,19 @@ ut_progress_save (UtProgress  *self,
 
   self->file_is_good = TRUE;
   return TRUE;
+}
+
+gboolean
+ut_progress_save (UtProgress  *self,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  profiles = list_profiles (self);
+  return save_profiles (self, self->default_recheck_days, profiles, error);
 }
 
 gboolean
@@ -1177,18 +1216,48 @@ ut_progress_get_record_flags (UtProgress *self,
 
   if (record->verified_at != NULL)
     {
-      guint days = ut_action_get_recheck_days (action);
-      g_autoptr(GDateTime) due = NULL;
+      g_autoptr(GDateTime) due = ut_progress_get_recheck_date (self, profile, platform, action);
       g_autoptr(GDateTime) now = ut_progress_now (self);
 
-      if (days == 0)
-        days = self->default_recheck_days;
-      due = g_date_time_add_days (record->verified_at, (int) days);
       if (g_date_time_compare (now, due) >= 0)
         flags |= UT_RECORD_FLAGS_RECHECK_DUE;
     }
 
   return flags;
+}
+
+/**
+ * ut_progress_get_recheck_date:
+ *
+ * When a finished action should be looked at again: the day it was last verified plus its
+ * re-check interval (the action's own, else the default).
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL if the action is not done or was never
+ *   verified
+ */
+GDateTime *
+ut_progress_get_recheck_date (UtProgress *self,
+                              UtProfile  *profile,
+                              UtPlatform *platform,
+                              UtAction   *action)
+{
+  const UtRecord *record;
+  guint days;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UT_IS_PLATFORM (platform), NULL);
+  g_return_val_if_fail (UT_IS_ACTION (action), NULL);
+
+  record = ut_profile_lookup_record (profile, ut_platform_get_id (platform), ut_action_get_id (action));
+  if (record == NULL || record->state != UT_ACTION_STATE_DONE || record->verified_at == NULL)
+    return NULL;
+
+  days = ut_action_get_recheck_days (action);
+  if (days == 0)
+    days = self->default_recheck_days;
+
+  return g_date_time_add_days (record->verified_at, (int) days);
 }
 
 /**
@@ -1279,4 +1348,442 @@ ut_progress_get_platform_progress (UtProgress         *self,
     out->state = UT_PLATFORM_STATE_TODO;
   else
     out->state = UT_PLATFORM_STATE_DONE;
+}
+
+/* ---- export and import ------------------------------------------------------------------ */
+
+/* A backup larger than this is not one Untrain wrote: thousands of profiles fit in a megabyte. */
+#define MAX_BACKUP_SIZE (32 * 1024 * 1024)
+
+/**
+ * ut_progress_to_json:
+ * @profile: (nullable): the profile to include; %NULL for all of them
+ *
+ * Progress in the shape of the progress file, which is also what ut_progress_import() reads.
+ *
+ * Returns: (transfer full): an object node, not sealed
+ */
+JsonNode *
+ut_progress_to_json (UtProgress *self,
+                     UtProfile  *profile)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (profile == NULL || UT_IS_PROFILE (profile), NULL);
+
+  if (profile != NULL)
+    {
+      profiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (profiles, g_object_ref (profile));
+    }
+  else
+    profiles = list_profiles (self);
+
+  return build_json (self->default_recheck_days, profiles);
+}
+
+static UtRecord *
+copy_record (const UtRecord *record)
+{
+  UtRecord *copy = g_new0 (UtRecord, 1);
+
+  copy->platform = g_strdup (record->platform);
+  copy->action = g_strdup (record->action);
+  copy->state = record->state;
+  copy->changed_at = record->changed_at != NULL ? g_date_time_ref (record->changed_at) : NULL;
+  copy->done_at = record->done_at != NULL ? g_date_time_ref (record->done_at) : NULL;
+  copy->verified_at = record->verified_at != NULL ? g_date_time_ref (record->verified_at) : NULL;
+  copy->revision = record->revision;
+  copy->note = g_strdup (record->note);
+
+  return copy;
+}
+
+/* What importing one profile of a backup changes. Worked out before anything changes, then
+ * applied twice: to a copy that is saved, and once that worked, to the profile the app shows. */
+typedef struct
+{
+  UtProfile *target;       /* the profile merged into; NULL when the backup's profile is new */
+  UtProfile *from;         /* the backup's profile */
+  char      *name;         /* nullable: the name to take */
+  gboolean   take_region;
+  GPtrArray *platforms;    /* of borrowed char*: platforms to add */
+  GPtrArray *records;      /* of borrowed UtRecord*: records to copy in */
+} Merge;
+
+static void
+merge_free (Merge *merge)
+{
+  g_clear_object (&merge->target);
+  g_clear_object (&merge->from);
+  g_free (merge->name);
+  g_ptr_array_unref (merge->platforms);
+  g_ptr_array_unref (merge->records);
+  g_free (merge);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Merge, merge_free)
+
+static gboolean
+merge_is_empty (const Merge *merge)
+{
+  return merge->name == NULL && !merge->take_region && merge->platforms->len == 0 && merge->records->len == 0;
+}
+
+static void
+apply_merge (UtProfile   *profile,
+             const Merge *merge)
+{
+  if (merge->name != NULL)
+    _ut_profile_set_name (profile, merge->name);
+  if (merge->take_region)
+    _ut_profile_set_region (profile, ut_profile_get_region (merge->from),
+                            ut_profile_get_region_confirmed (merge->from));
+  for (guint i = 0; i < merge->platforms->len; i++)
+    _ut_profile_set_platform_used (profile, g_ptr_array_index (merge->platforms, i), TRUE);
+  for (guint i = 0; i < merge->records->len; i++)
+    _ut_profile_take_record (profile, copy_record (g_ptr_array_index (merge->records, i)));
+}
+
+static UtProfile *
+copy_profile (UtProfile *profile)
+{
+  g_autoptr(GPtrArray) records = ut_profile_list_records (profile);
+  const char * const *platforms = ut_profile_get_platforms (profile);
+  UtProfile *copy = _ut_profile_new (ut_profile_get_id (profile), ut_profile_get_name (profile),
+                                     ut_profile_get_region (profile),
+                                     ut_profile_get_region_confirmed (profile));
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    _ut_profile_set_platform_used (copy, platforms[i], TRUE);
+  for (guint i = 0; i < records->len; i++)
+    _ut_profile_take_record (copy, copy_record (g_ptr_array_index (records, i)));
+
+  return copy;
+}
+
+/* The newer change wins; a record with no time is the oldest; on a tie what is here stays. */
+static gboolean
+record_is_newer (const UtRecord *candidate,
+                 const UtRecord *existing)
+{
+  if (candidate->changed_at == NULL)
+    return FALSE;
+  if (existing->changed_at == NULL)
+    return TRUE;
+  return g_date_time_compare (candidate->changed_at, existing->changed_at) > 0;
+}
+
+static gboolean
+profile_is_empty (UtProfile *profile)
+{
+  g_autoptr(GPtrArray) records = ut_profile_list_records (profile);
+
+  return records->len == 0 && ut_profile_get_platforms (profile)[0] == NULL;
+}
+
+/* Whether @name would make ut_progress_lookup_profile() ambiguous: it is another profile's id or,
+ * ignoring case, its name. @profiles holds the profiles as they will be, @names their names. */
+static gboolean
+name_is_taken (GPtrArray  *profiles,
+               GPtrArray  *names,
+               UtProfile  *except,
+               const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      UtProfile *profile = g_ptr_array_index (profiles, i);
+      g_autofree char *other = g_utf8_casefold (g_ptr_array_index (names, i), -1);
+
+      if (profile != except &&
+          (g_str_equal (ut_profile_get_id (profile), name) || g_str_equal (other, folded)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+unique_name (GPtrArray  *profiles,
+             GPtrArray  *names,
+             UtProfile  *except,
+             const char *name)
+{
+  g_autofree char *base = NULL;
+  char *candidate;
+
+  if (!name_is_taken (profiles, names, except, name))
+    return g_strdup (name);
+
+  base = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), MAX_PROFILE_NAME_LENGTH - 8));
+  for (guint n = 2; ; n++)
+    {
+      candidate = g_strdup_printf ("%s (%u)", base, n);
+      if (!name_is_taken (profiles, names, except, candidate))
+        return candidate;
+      g_free (candidate);
+    }
+}
+
+/* Checks what the reader does not: a backup may be merged into other progress, so its
+ * profiles must be told apart by id and by name. */
+static gboolean
+check_backup_profiles (GPtrArray  *profiles,
+                       GError    **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      UtProfile *profile = g_ptr_array_index (profiles, i);
+      const char *id = ut_profile_get_id (profile);
+      const char *name = ut_profile_get_name (profile);
+
+      if (*id == '\0')
+        return fail_parse (error, "a profile has an empty “id”");
+      if (*name == '\0' || g_utf8_strlen (name, -1) > MAX_PROFILE_NAME_LENGTH)
+        return fail_parse (error, "the name of profile “%s” is empty or longer than %d characters",
+                           id, MAX_PROFILE_NAME_LENGTH);
+      if (!g_hash_table_add (ids, (gpointer) id))
+        return fail_parse (error, "profile “%s” is listed twice", id);
+      if (!g_hash_table_add (names, g_utf8_casefold (name, -1)))
+        return fail_parse (error, "two profiles are called “%s”", name);
+    }
+
+  return TRUE;
+}
+
+static Merge *
+plan_merge (UtProfile  *target,
+            UtProfile  *from,
+            GPtrArray  *profiles,
+            GPtrArray  *names,
+            guint      *added,
+            guint      *updated)
+{
+  g_autoptr(GPtrArray) records = ut_profile_list_records (from);
+  const char * const *platforms = ut_profile_get_platforms (from);
+  Merge *merge = g_new0 (Merge, 1);
+
+  merge->target = g_object_ref (target);
+  merge->from = g_object_ref (from);
+  merge->platforms = g_ptr_array_new ();
+  merge->records = g_ptr_array_new ();
+
+  /* A profile that holds nothing yet, like the one made on a first start, becomes the one in
+   * the backup, so that restoring onto a new computer gives back what was saved. */
+  if (profile_is_empty (target))
+    {
+      if (!g_str_equal (ut_profile_get_name (target), ut_profile_get_name (from)) &&
+          !name_is_taken (profiles, names, target, ut_profile_get_name (from)))
+        merge->name = g_strdup (ut_profile_get_name (from));
+      merge->take_region = ut_profile_get_region (target) != ut_profile_get_region (from) ||
+                           ut_profile_get_region_confirmed (target) != ut_profile_get_region_confirmed (from);
+    }
+  else if (!ut_profile_get_region_confirmed (target) && ut_profile_get_region_confirmed (from))
+    merge->take_region = TRUE;
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    if (!ut_profile_uses_platform (target, platforms[i]))
+      g_ptr_array_add (merge->platforms, (gpointer) platforms[i]);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const UtRecord *record = g_ptr_array_index (records, i);
+      const UtRecord *existing = ut_profile_lookup_record (target, record->platform, record->action);
+
+      if (existing == NULL)
+        (*added)++;
+      else if (record_is_newer (record, existing))
+        (*updated)++;
+      else
+        continue;
+      g_ptr_array_add (merge->records, (gpointer) record);
+    }
+
+  return merge;
+}
+
+/**
+ * ut_progress_import:
+ * @backup: a JSON export, as ut_progress_to_json() writes it
+ * @added: (out) (optional): how many records were new here
+ * @updated: (out) (optional): how many records replaced older ones
+ *
+ * Merges a backup into this progress. The whole file is read and checked first; if anything in it
+ * is wrong, or it cannot be saved, nothing changes. Records are matched by profile id, platform
+ * and action, and the one changed last is kept. Profiles that are new here are added (renamed
+ * if their name is taken); platforms a profile uses in the backup are added to it. Progress is
+ * saved once, then #UtProgress::records-changed is emitted for each profile that changed.
+ */
+gboolean
+ut_progress_import (UtProgress  *self,
+                    GBytes      *backup,
+                    guint       *added,
+                    guint       *updated,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_free);
+  g_autoptr(GPtrArray) live = NULL;
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  guint recheck_days = UT_DEFAULT_RECHECK_DAYS;
+  guint n_added = 0, n_updated = 0;
+  gboolean new_days;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (added != NULL)
+    *added = 0;
+  if (updated != NULL)
+    *updated = 0;
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  data = g_bytes_get_data (backup, &length);
+  if (length > MAX_BACKUP_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("This file is too large to be an Untrain backup. Nothing was changed."));
+      return FALSE;
+    }
+
+  switch (parse_progress (data != NULL ? data : "", length, imported, &recheck_days, &local_error))
+    {
+    case PARSE_OK:
+      if (check_backup_profiles (imported, &local_error))
+        break;
+      G_GNUC_FALLTHROUGH;
+    case PARSE_CORRUPT:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("This file is not a backup Untrain can import (%s). Nothing was changed."),
+                   local_error->message);
+      return FALSE;
+    case PARSE_FUTURE:
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_FUTURE_FORMAT,
+                   _("This backup was made by a newer version of Untrain. Update Untrain to import it; nothing was changed."));
+      return FALSE;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Plan against the profiles as they will be, so that new names are checked against names
+   * given earlier in the same import. */
+  live = list_profiles (self);
+  planned = list_profiles (self);
+  for (guint i = 0; i < planned->len; i++)
+    g_ptr_array_add (names, g_strdup (ut_profile_get_name (g_ptr_array_index (planned, i))));
+
+  for (guint i = 0; i < imported->len; i++)
+    {
+      UtProfile *from = g_ptr_array_index (imported, i);
+      UtProfile *target = NULL;
+      g_autoptr(Merge) merge = NULL;
+
+      for (guint j = 0; j < live->len && target == NULL; j++)
+        if (g_str_equal (ut_profile_get_id (g_ptr_array_index (live, j)), ut_profile_get_id (from)))
+          target = g_ptr_array_index (live, j);
+
+      if (target != NULL)
+        {
+          guint position;
+
+          merge = plan_merge (target, from, planned, names, &n_added, &n_updated);
+          if (merge->name != NULL && g_ptr_array_find (planned, target, &position))
+            {
+              g_free (g_ptr_array_index (names, position));
+              g_ptr_array_index (names, position) = g_strdup (merge->name);
+            }
+        }
+      else
+        {
+          g_autofree char *name = unique_name (planned, names, NULL, ut_profile_get_name (from));
+          g_autoptr(GPtrArray) records = ut_profile_list_records (from);
+
+          if (!g_str_equal (name, ut_profile_get_name (from)))
+            _ut_profile_set_name (from, name);
+          n_added += records->len;
+          g_ptr_array_add (planned, g_object_ref (from));
+          g_ptr_array_add (names, g_steal_pointer (&name));
+          merge = g_new0 (Merge, 1);
+          merge->from = g_object_ref (from);
+          merge->platforms = g_ptr_array_new ();
+          merge->records = g_ptr_array_new ();
+        }
+
+      if (merge->target == NULL || !merge_is_empty (merge))
+        g_ptr_array_add (merges, g_steal_pointer (&merge));
+    }
+
+  /* Restoring onto a computer where nothing was saved yet brings the re-check interval along. */
+  new_days = !self->file_is_good && recheck_days != self->default_recheck_days;
+  if (merges->len == 0 && !new_days)
+    return TRUE;
+
+  /* Save the merged progress first; only then change what the app shows. */
+  for (guint i = 0; i < live->len; i++)
+    {
+      UtProfile *profile = g_ptr_array_index (live, i);
+      UtProfile *copy = NULL;
+
+      for (guint j = 0; j < merges->len; j++)
+        {
+          Merge *merge = g_ptr_array_index (merges, j);
+
+          if (merge->target == profile)
+            {
+              if (copy == NULL)
+                copy = copy_profile (profile);
+              apply_merge (copy, merge);
+            }
+        }
+      g_ptr_array_add (saved, copy != NULL ? copy : g_object_ref (profile));
+    }
+  for (guint j = 0; j < merges->len; j++)
+    {
+      Merge *merge = g_ptr_array_index (merges, j);
+
+      if (merge->target == NULL)
+        g_ptr_array_add (saved, g_object_ref (merge->from));
+    }
+
+  if (!save_profiles (self, new_days ? recheck_days : self->default_recheck_days, saved, error))
+    return FALSE;
+
+  if (new_days)
+    self->default_recheck_days = recheck_days;
+
+  for (guint j = 0; j < merges->len; j++)
+    {
+      Merge *merge = g_ptr_array_index (merges, j);
+
+      if (merge->target != NULL)
+        apply_merge (merge->target, merge);
+      else
+        g_list_store_append (self->profiles, merge->from);
+    }
+  for (guint j = 0; j < merges->len; j++)
+    {
+      Merge *merge = g_ptr_array_index (merges, j);
+
+      g_signal_emit (self, signals[RECORDS_CHANGED], 0, merge->target != NULL ? merge->target : merge->from, NULL);
+    }
+
+  if (added != NULL)
+    *added = n_added;
+  if (updated != NULL)
+    *updated = n_updated;
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "ut-catalog.h"
 #include "ut-profile.h"
@@ -126,5 +127,17 @@ void          ut_progress_get_platform_progress (UtProgress         *self,
                                                  UtProfile          *profile,
                                                  UtPlatform         *platform,
                                                  UtPlatformProgress *out);
+
+GDateTime    *ut_progress_get_recheck_date     (UtProgress          *self,
+                                                UtProfile           *profile,
+                                                UtPlatform          *platform,
+                                                UtAction            *action);
+JsonNode     *ut_progress_to_json              (UtProgress          *self,
+                                                UtProfile           *profile);
+gboolean      ut_progress_import               (UtProgress          *self,
+                                                GBytes              *backup,
+                                                guint               *added,
+                                                guint               *updated,
+                                                GError             **error);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* untrain-catalog.c — the catalog maintainers' tool, run by the build
+/* untrain-catalog.c — the catalog maintainers' tool: bundles records (the build runs it),
+ * makes signing keys, signs bundles for publication and verifies them
  *
  * SPDX-FileCopyrightText: 2026 The Untrain developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,9 +10,102 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
+#include "ut-catalog.h"
 #include "ut-catalog-validator.h"
+#include "ut-signature.h"
 #include "ut-util.h"
+
+#define USAGE \
+  "usage: untrain-catalog bundle --version-file FILE --output FILE [--directory DIR] RECORD.json…\n" \
+  "       untrain-catalog keygen [--force] PRIVATE-KEY PUBLIC-KEY\n" \
+  "       untrain-catalog sign --key PRIVATE-KEY [--output SIGNATURE] BUNDLE\n" \
+  "       untrain-catalog verify --key PUBLIC-KEY [--signature SIGNATURE] BUNDLE\n" \
+  "       untrain-catalog keys-source --output FILE PUBLIC-KEY…\n"
+
+static int
+usage (const char *problem)
+{
+  if (problem != NULL)
+    g_printerr ("untrain-catalog: %s\n", problem);
+  g_printerr ("%s", USAGE);
+  return 2;
+}
+
+static gboolean
+parse_options (const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (summary);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads a key or signature file; on failure prints why, naming the file. */
+static GBytes *
+read_encoded (UtSignatureKind  kind,
+              const char      *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GBytes *bytes;
+  gsize length;
+
+  if (!g_file_get_contents (path, &text, &length, &error) ||
+      (bytes = ut_signature_decode (kind, text, (gssize) length, &error)) == NULL)
+    {
+      g_printerr ("untrain-catalog: %s: %s\n", path, error->message);
+      if (text != NULL)
+        memset (text, 0, length);
+      return NULL;
+    }
+  if (kind == UT_SIGNATURE_KIND_PRIVATE_KEY)
+    memset (text, 0, length);
+
+  return bytes;
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_printerr ("untrain-catalog: %s\n", error->message);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
+}
+
+static gboolean
+write_file (const char  *path,
+            const char  *contents,
+            int          mode)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents_full (path, contents, strlen (contents),
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &error))
+    {
+      g_printerr ("untrain-catalog: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static int
 compare_records (gconstpointer a,
@@ -130,18 +224,18 @@ bundle (gint64       version,
   return 0;
 }
 
-int
-main (int    argc,
-      char **argv)
+static int
+command_bundle (int    argc,
+                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_autofree char *directory = NULL;
   g_autofree char *version_file = NULL;
+  g_autofree char *text = NULL;
   g_auto(GStrv) files = NULL;
   gint64 version = 0;
-  const GOptionEntry entries[] = {
+  GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write catalog.json", "FILE" },
     { "version-file", 0, 0, G_OPTION_ARG_FILENAME, &version_file, "File holding the catalog version", "FILE" },
     { "directory", 0, 0, G_OPTION_ARG_FILENAME, &directory, "Fail if a record in DIR is not among FILEs", "DIR" },
@@ -149,34 +243,270 @@ main (int    argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
+  if (!parse_options ("RECORD.json… — validate platform records and bundle them", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || output == NULL || version_file == NULL)
+    return usage (NULL);
 
-  context = g_option_context_new ("bundle — validate platform records and bundle them");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_file_get_contents (version_file, &text, NULL, &error) ||
+      (version = g_ascii_strtoll (g_strstrip (text), NULL, 10)) <= 0)
     {
-      g_printerr ("untrain-catalog: %s\n", error->message);
-      return 2;
+      g_printerr ("untrain-catalog: %s: %s\n", version_file,
+                  error != NULL ? error->message : "not a positive integer");
+      return 1;
     }
 
-  if (files == NULL || g_strcmp0 (files[0], "bundle") != 0 || files[1] == NULL ||
-      output == NULL || version_file == NULL)
+  return bundle (version, output, directory, files);
+}
+
+/* The private key is written first and readable only by its owner. */
+static int
+command_keygen (int    argc,
+                char **argv)
+{
+  g_autoptr(GBytes) private_key = NULL;
+  g_autoptr(GBytes) public_key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *private_text = NULL;
+  g_autofree char *public_text = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean force = FALSE;
+  gboolean written;
+  GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Replace existing key files", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "PRIVATE-KEY PUBLIC-KEY" },
+    { NULL }
+  };
+
+  if (!parse_options ("PRIVATE-KEY PUBLIC-KEY — make a new signing key pair", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || g_strv_length (files) != 2)
+    return usage ("keygen needs the private and the public key file names");
+  if (g_strcmp0 (files[0], files[1]) == 0)
+    return usage ("the private and the public key need two different files");
+
+  for (guint i = 0; i < 2 && !force; i++)
+    if (g_file_test (files[i], G_FILE_TEST_EXISTS))
+      {
+        g_printerr ("untrain-catalog: %s already exists; a signing key is never overwritten "
+                    "(use --force if you really mean to replace it)\n", files[i]);
+        return 1;
+      }
+
+  if (!ut_signature_generate_key (&private_key, &public_key, &error))
     {
-      g_printerr ("usage: untrain-catalog bundle --version-file FILE --output FILE [--directory DIR] RECORD.json…\n");
-      return 2;
+      g_printerr ("untrain-catalog: %s\n", error->message);
+      return 1;
+    }
+
+  private_text = ut_signature_encode (private_key);
+  public_text = ut_signature_encode (public_key);
+  written = write_file (files[0], private_text, 0600);
+  memset (private_text, 0, strlen (private_text));
+  if (!written || !write_file (files[1], public_text, 0644))
+    return 1;
+
+  g_print ("Private key (keep it secret, never commit it): %s\n", files[0]);
+  g_print ("Public key: %s\n", files[1]);
+  return 0;
+}
+
+static int
+command_sign (int    argc,
+              char **argv)
+{
+  g_autoptr(GBytes) private_key = NULL;
+  g_autoptr(GBytes) public_key = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(UtCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "key", 'k', 0, G_OPTION_ARG_FILENAME, &key_path, "The private key", "PRIVATE-KEY" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write the signature (default: BUNDLE.sig)", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "BUNDLE" },
+    { NULL }
+  };
+
+  if (!parse_options ("BUNDLE — sign a catalog bundle for publication", entries, &argc, &argv))
+    return 2;
+  if (key_path == NULL || files == NULL || g_strv_length (files) != 1)
+    return usage ("sign needs --key PRIVATE-KEY and one bundle");
+
+  if ((private_key = read_encoded (UT_SIGNATURE_KIND_PRIVATE_KEY, key_path)) == NULL ||
+      (data = read_file (files[0])) == NULL)
+    return 1;
+
+  /* Publishing a bundle the app would refuse helps nobody. */
+  if ((catalog = ut_catalog_new_from_bytes (data, files[0], &error)) == NULL)
+    {
+      g_printerr ("untrain-catalog: not signed: %s\n", error->message);
+      return 1;
+    }
+
+  signature = ut_signature_sign (private_key, data);
+  public_key = g_bytes_new_from_bytes (private_key, UT_SIGNATURE_PUBLIC_KEY_SIZE,
+                                       UT_SIGNATURE_PUBLIC_KEY_SIZE);
+  if (!ut_signature_verify (public_key, data, signature, &error))
+    {
+      g_printerr ("untrain-catalog: %s\n", error->message);
+      return 1;
+    }
+
+  if (output == NULL)
+    output = g_strconcat (files[0], ".sig", NULL);
+  text = ut_signature_encode (signature);
+  if (!write_file (output, text, 0644))
+    return 1;
+
+  {
+    g_autofree char *public_text = ut_signature_encode (public_key);
+
+    g_print ("Signed %s (catalog version %" G_GINT64_FORMAT ") with the key whose public half is %s"
+             "Signature: %s\n",
+             files[0], ut_catalog_get_version (catalog), public_text, output);
+  }
+  return 0;
+}
+
+static int
+command_verify (int    argc,
+                char **argv)
+{
+  g_autoptr(GBytes) public_key = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(UtCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *signature_path = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "key", 'k', 0, G_OPTION_ARG_FILENAME, &key_path, "The public key", "PUBLIC-KEY" },
+    { "signature", 's', 0, G_OPTION_ARG_FILENAME, &signature_path, "The signature (default: BUNDLE.sig)", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "BUNDLE" },
+    { NULL }
+  };
+
+  if (!parse_options ("BUNDLE — check a bundle as Untrain will before installing it", entries, &argc, &argv))
+    return 2;
+  if (key_path == NULL || files == NULL || g_strv_length (files) != 1)
+    return usage ("verify needs --key PUBLIC-KEY and one bundle");
+  if (signature_path == NULL)
+    signature_path = g_strconcat (files[0], ".sig", NULL);
+
+  if ((public_key = read_encoded (UT_SIGNATURE_KIND_PUBLIC_KEY, key_path)) == NULL ||
+      (signature = read_encoded (UT_SIGNATURE_KIND_SIGNATURE, signature_path)) == NULL ||
+      (data = read_file (files[0])) == NULL)
+    return 1;
+
+  if (!ut_signature_verify (public_key, data, signature, &error))
+    {
+      g_printerr ("untrain-catalog: %s: BAD signature: %s\n", files[0], error->message);
+      return 1;
+    }
+
+  if ((catalog = ut_catalog_new_from_bytes (data, files[0], &error)) == NULL)
+    {
+      g_printerr ("untrain-catalog: %s: good signature, but Untrain would refuse it: %s\n",
+                  files[0], error->message);
+      return 1;
+    }
+
+  g_print ("%s: good signature; a valid catalog, version %" G_GINT64_FORMAT ", %u platforms\n",
+           files[0], ut_catalog_get_version (catalog),
+           g_list_model_get_n_items (G_LIST_MODEL (catalog)));
+  return 0;
+}
+
+/* Writes the C source that compiles public keys into a program (see ut-signature.h). */
+static int
+command_keys_source (int    argc,
+                     char **argv)
+{
+  g_autoptr(GString) source = g_string_new (NULL);
+  g_autofree char *output = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write the C source", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "PUBLIC-KEY…" },
+    { NULL }
+  };
+
+  if (!parse_options ("PUBLIC-KEY… — write the list of trusted keys as C", entries, &argc, &argv))
+    return 2;
+  if (output == NULL || files == NULL)
+    return usage ("keys-source needs --output FILE and at least one public key");
+
+  g_string_append (source, "/* Generated by untrain-catalog keys-source; do not edit. */\n\n"
+                           "#include \"ut-signature.h\"\n\n");
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) key = read_encoded (UT_SIGNATURE_KIND_PUBLIC_KEY, files[i]);
+      g_autofree char *name = NULL;
+      const guint8 *data;
+
+      if (key == NULL)
+        return 1;
+
+      name = g_path_get_basename (files[i]);
+      data = g_bytes_get_data (key, NULL);
+      g_string_append_printf (source, "/* %s */\nstatic const guint8 key_%u[UT_SIGNATURE_PUBLIC_KEY_SIZE] = {", name, i);
+      for (guint j = 0; j < UT_SIGNATURE_PUBLIC_KEY_SIZE; j++)
+        g_string_append_printf (source, "%s0x%02x,", j % 8 == 0 ? "\n  " : " ", data[j]);
+      g_string_append (source, "\n};\n\n");
+    }
+
+  g_string_append (source, "static const guint8 * const keys[] = {");
+  for (guint i = 0; files[i] != NULL; i++)
+    g_string_append_printf (source, " key_%u,", i);
+  g_string_append (source, " NULL };\n\n"
+                           "const guint8 * const *\n"
+                           "ut_signature_get_trusted_keys (void)\n"
+                           "{\n"
+                           "  return keys;\n"
+                           "}\n");
+
+  return write_file (output, source->str, 0644) ? 0 : 1;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const struct {
+    const char *name;
+    int (*run) (int argc, char **argv);
+  } commands[] = {
+    { "bundle", command_bundle },
+    { "keygen", command_keygen },
+    { "sign", command_sign },
+    { "verify", command_verify },
+    { "keys-source", command_keys_source },
+  };
+
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    return usage (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0)
+    {
+      g_print ("%s", USAGE);
+      return 0;
     }
 
   {
-    g_autofree char *text = NULL;
+    g_autofree char *problem = g_strdup_printf ("unknown command “%s”", argv[1]);
 
-    if (!g_file_get_contents (version_file, &text, NULL, &error) ||
-        (version = g_ascii_strtoll (g_strstrip (text), NULL, 10)) <= 0)
-      {
-        g_printerr ("untrain-catalog: %s: %s\n", version_file,
-                    error != NULL ? error->message : "not a positive integer");
-        return 1;
-      }
+    return usage (problem);
   }
-
-  return bundle (version, output, directory, files + 1);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ut-application.h"
+#include "ut-catalog-store.h"
 #include "ut-cli.h"
 #include "ut-compat.h"
 #include "ut-preferences-window.h"
@@ -25,6 +26,7 @@ struct _UtApplication
   UtProgress     *progress;
   UtIdentityStore *identities;
   GError         *load_error;
+  GError         *catalog_warning;
   GError         *progress_error;
   GThread        *loader;
 };
@@ -91,7 +93,7 @@ load_state (gpointer user_data)
 {
   UtApplication *self = user_data;
 
-  self->catalog = ut_catalog_load_bundled (&self->load_error);
+  self->catalog = ut_catalog_load_newest (NULL, &self->catalog_warning, &self->load_error);
   if (self->catalog == NULL)
     return NULL;
 
@@ -127,6 +129,8 @@ ut_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (ut_window_new (GTK_APPLICATION (self), self->catalog, self->progress,
                                           self->identities));
+      if (self->catalog_warning != NULL)
+        ut_window_show_problem (UT_WINDOW (window), self->catalog_warning->message);
       if (self->progress_error != NULL)
         ut_window_show_problem (UT_WINDOW (window), self->progress_error->message);
     }
@@ -214,6 +218,7 @@ ut_application_finalize (GObject *object)
   g_clear_object (&self->progress);
   g_clear_object (&self->identities);
   g_clear_error (&self->load_error);
+  g_clear_error (&self->catalog_warning);
   g_clear_error (&self->progress_error);
 
   G_OBJECT_CLASS (ut_application_parent_class)->finalize (object);
