@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "ut-action-step.h"
+#include "ut-export.h"
+#include "ut-export-dialog-private.h"
 #include "ut-identity-row.h"
 #include "ut-platform-row.h"
 #include "ut-summary-page.h"
@@ -102,7 +104,7 @@ setup (Fixture       *f,
        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
 
   /* GSettings' memory backend outlives a test; start every test from the defaults. */
   g_settings_reset (settings, "last-platform");
@@ -527,6 +529,408 @@ test_no_keyring (Fixture       *f,
   }
 }
 
+/* ---- export and import ------------------------------------------------------------------- */
+
+static UtExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (UT_IS_EXPORT_DIALOG (window))
+        return UT_EXPORT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static UtExportDialog *
+open_export_dialog (Fixture *f)
+{
+  UtExportDialog *dialog;
+
+  g_assert_null (find_export_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  wait_until (is_mapped, dialog);
+
+  return dialog;
+}
+
+static gpointer
+find_pref_row (GtkWidget  *widget,
+               const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_pref_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+combo_item (AdwComboRow *row,
+            guint        position)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (row), position);
+
+  /* The model keeps the item, and with it the string. */
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static gboolean
+export_dialog_gone (gpointer data)
+{
+  return find_export_dialog () == NULL;
+}
+
+static gboolean
+identities_row_settled (gpointer data)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (find_pref_row (data, "Include account _e-mails")));
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *path;
+} Exported;
+
+static gboolean
+exported (gpointer data)
+{
+  Exported *e = data;
+
+  return find_export_dialog () == NULL && g_file_test (e->path, G_FILE_TEST_EXISTS);
+}
+
+/* Exports the checklist in @format through the dialog, as if @path had been chosen, and returns
+ * what was written. */
+static char *
+export_through_dialog (Fixture        *f,
+                       UtExportFormat  format,
+                       gboolean        with_identities,
+                       const char     *path)
+{
+  UtExportDialog *dialog = open_export_dialog (f);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *expected_toast = g_strdup_printf ("Exported to %s", basename);
+  AdwComboRow *format_row = find_pref_row (GTK_WIDGET (dialog), "_Format");
+  AdwActionRow *identities_row = find_pref_row (GTK_WIDGET (dialog), "Include account _e-mails");
+  Exported e = { f, path };
+  char *contents = NULL;
+
+  g_assert_nonnull (format_row);
+  g_assert_nonnull (identities_row);
+  adw_combo_row_set_selected (format_row, format);
+  g_assert_cmpstr (combo_item (format_row, adw_combo_row_get_selected (format_row)), ==,
+                   ut_export_format_get_display_name (format));
+
+  /* The switch waits for the keyring to answer, and starts off. */
+  wait_until (identities_row_settled, dialog);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (adw_action_row_get_activatable_widget (identities_row))));
+  if (with_identities)
+    gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (identities_row)), TRUE);
+
+  g_remove (path);
+  _ut_export_dialog_export_to (dialog, file);
+  /* On success the dialog closes itself. */
+  wait_until (exported, &e);
+  g_assert_cmpstr (_ut_window_get_last_toast (f->window), ==, expected_toast);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "checklist.csv", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *with_accounts = NULL;
+  UtExportDialog *dialog;
+  AdwComboRow *format_row, *profile_row, *paper_row;
+  AdwActionRow *identities_row;
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_nonnull (ut_progress_add_profile (f->progress, "Sam", UT_REGION_US, &error));
+  g_assert_no_error (error);
+  g_assert_true (ut_identity_store_store_sync (f->identities, "me", "linkedin", "anna.export@example.org", NULL, &error));
+  g_assert_no_error (error);
+
+  /* What the dialog offers. */
+  dialog = open_export_dialog (f);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Checklist");
+  format_row = find_pref_row (GTK_WIDGET (dialog), "_Format");
+  profile_row = find_pref_row (GTK_WIDGET (dialog), "_Profile");
+  paper_row = find_pref_row (GTK_WIDGET (dialog), "Paper _size");
+  identities_row = find_pref_row (GTK_WIDGET (dialog), "Include account _e-mails");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (format_row)), ==, UT_EXPORT_N_FORMATS);
+  for (guint i = 0; i < UT_EXPORT_N_FORMATS; i++)
+    g_assert_cmpstr (combo_item (format_row, i), ==, ut_export_format_get_display_name (i));
+
+  /* The window's profile comes first; "All profiles" only for the backup, and then without
+   * account e-mails. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (profile_row)), ==, 2);
+  g_assert_cmpstr (combo_item (profile_row, adw_combo_row_get_selected (profile_row)), ==, "Me");
+  wait_until (identities_row_settled, dialog);
+  adw_combo_row_set_selected (format_row, UT_EXPORT_FORMAT_JSON);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (profile_row)), ==, 3);
+  g_assert_cmpstr (combo_item (profile_row, 2), ==, "All profiles");
+  adw_combo_row_set_selected (profile_row, 2);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (identities_row)));
+  adw_combo_row_set_selected (format_row, UT_EXPORT_FORMAT_CSV);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (profile_row)), ==, 2);
+  g_assert_cmpstr (combo_item (profile_row, adw_combo_row_get_selected (profile_row)), ==, "Me");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (identities_row)));
+
+  /* Paper only matters on paper. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (paper_row)));
+  adw_combo_row_set_selected (format_row, UT_EXPORT_FORMAT_PDF);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (paper_row)));
+
+  /* Escape closes it, and nothing is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_until (export_dialog_gone, NULL);
+
+  /* Without account e-mails, none is in the file even though the keyring has one. */
+  plain = export_through_dialog (f, UT_EXPORT_FORMAT_CSV, FALSE, path);
+  g_assert_nonnull (strstr (plain, "LinkedIn"));
+  g_assert_null (strstr (plain, "anna.export@example.org"));
+
+  with_accounts = export_through_dialog (f, UT_EXPORT_FORMAT_CSV, TRUE, path);
+  g_assert_nonnull (strstr (with_accounts, "LinkedIn"));
+  g_assert_nonnull (strstr (with_accounts, "anna.export@example.org"));
+
+  /* Nothing else in the window changed. */
+  g_assert_false (file_contains_identity (ut_progress_get_path (f->progress)));
+}
+
+static gboolean
+toast_changed (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (_ut_window_get_last_toast (f->window), g_object_get_data (G_OBJECT (f->window), "toast-before")) != 0;
+}
+
+static void
+wait_for_toast (Fixture *f)
+{
+  g_object_set_data_full (G_OBJECT (f->window), "toast-before", g_strdup (_ut_window_get_last_toast (f->window)), g_free);
+  wait_until (toast_changed, f);
+}
+
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_is_sensitive (widget);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_export_failure_keeps_dialog (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "no-such-folder", "checklist.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  UtExportDialog *dialog;
+  GtkWidget *export_button;
+
+  finish_onboarding (f, "EU", chosen);
+  dialog = open_export_dialog (f);
+  _ut_export_dialog_export_to (dialog, file);
+  g_assert_false (gtk_widget_is_sensitive (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+
+  /* The sentence is shown in the dialog, which stays open to choose another folder. */
+  export_button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  wait_until (is_sensitive, export_button);
+  g_assert_true (find_export_dialog () == dialog);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "the folder does not exist"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (_ut_window_get_last_toast (f->window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Closing the dialog while the keyring is being read stops the export: no file, no toast. */
+static void
+test_export_closed_midway (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "checklist.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UtExportDialog) dialog = NULL;
+  AdwActionRow *row;
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_true (ut_identity_store_store_sync (f->identities, "me", "linkedin", "anna.export@example.org", NULL, &error));
+  g_assert_no_error (error);
+  dialog = g_object_ref (open_export_dialog (f));
+  row = find_pref_row (GTK_WIDGET (dialog), "Include account _e-mails");
+  wait_until (identities_row_settled, dialog);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (row)), TRUE);
+
+  _ut_export_dialog_export_to (dialog, file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The keyring's answer arrives after the close and must be dropped; wait for it. */
+  {
+    g_autoptr(UtIdentityStore) store = ut_identity_store_new ();
+    g_autofree char *value = ut_identity_store_lookup_sync (store, "me", "linkedin", NULL, NULL);
+
+    g_assert_cmpstr (value, ==, "anna.export@example.org");
+  }
+  flush_events ();
+  g_assert_null (find_export_dialog ());
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (_ut_window_get_last_toast (f->window));
+}
+
+static GFile *
+write_backup (Fixture    *f,
+              const char *platform_id,
+              gboolean    truncated)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), "elsewhere", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "backup.json", NULL);
+  g_autoptr(UtProgress) other = ut_progress_new (directory);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  const char *platforms[] = { platform_id, NULL };
+  UtPlatform *platform = ut_catalog_lookup (f->catalog, platform_id);
+  const UtRegionOffer *offer = ut_platform_get_offer (platform, UT_REGION_EU);
+  UtProfile *profile;
+  gsize length;
+
+  g_assert_true (ut_progress_load (other, &error));
+  profile = ut_progress_get_default_profile (other);
+  g_assert_true (ut_progress_set_region (other, profile, UT_REGION_EU, &error));
+  g_assert_true (ut_progress_set_platforms_used (other, profile, platforms, TRUE, &error));
+  g_assert_cmpuint (offer->actions->len, >, 0);
+  for (guint i = 0; i < offer->actions->len; i++)
+    g_assert_true (ut_progress_set_state (other, profile, platform, ut_action_get_id (g_ptr_array_index (offer->actions, i)),
+                                          UT_ACTION_STATE_DONE, &error));
+  g_assert_no_error (error);
+
+  backup = ut_export (UT_EXPORT_FORMAT_JSON, f->catalog, other, NULL, NULL, &error);
+  g_assert_no_error (error);
+  length = g_bytes_get_size (backup);
+  g_file_set_contents (path, g_bytes_get_data (backup, NULL), truncated ? (gssize) length / 2 : (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_import_backup (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *chosen[] = { "x", NULL };
+  g_autoptr(GFile) truncated = NULL;
+  g_autoptr(GFile) backup = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_after = NULL;
+  g_autofree char *progress_text = NULL;
+  g_autofree char *expected = NULL;
+  guint n_actions = linkedin_offer (f, UT_REGION_EU)->actions->len;
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_null (find_row (f, "linkedin"));
+  g_assert_true (g_file_get_contents (ut_progress_get_path (f->progress), &saved, NULL, NULL));
+  progress_text = g_strdup (_ut_window_get_progress_text (f->window));
+
+  /* A damaged file changes nothing, and says so. */
+  truncated = write_backup (f, "linkedin", TRUE);
+  _ut_window_import_from (f->window, truncated);
+  wait_for_toast (f);
+  g_test_message ("%s", _ut_window_get_last_toast (f->window));
+  g_assert_nonnull (strstr (_ut_window_get_last_toast (f->window), "so nothing was changed"));
+  g_assert_true (g_file_get_contents (ut_progress_get_path (f->progress), &saved_after, NULL, NULL));
+  g_assert_cmpstr (saved_after, ==, saved);
+  g_assert_null (find_row (f, "linkedin"));
+  g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, progress_text);
+
+  backup = write_backup (f, "linkedin", FALSE);
+  _ut_window_import_from (f->window, backup);
+  wait_for_toast (f);
+  expected = g_strdup_printf ("Imported %u new record%s and updated 0.", n_actions, n_actions == 1 ? "" : "s");
+  g_assert_cmpstr (_ut_window_get_last_toast (f->window), ==, expected);
+  g_assert_nonnull (find_row (f, "linkedin"));
+  g_assert_nonnull (find_row (f, "x"));
+  g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "linkedin")), ==, "Done");
+
+  /* The same backup again has nothing new. */
+  _ut_window_import_from (f->window, backup);
+  wait_for_toast (f);
+  g_assert_cmpstr (_ut_window_get_last_toast (f->window), ==, "Nothing to import: you already have everything in this backup.");
+}
+
+static gboolean
+says_no_keyring (gpointer row)
+{
+  return strstr (adw_action_row_get_subtitle (row), "No keyring is available") != NULL;
+}
+
+/* Without a keyring the rest of the export still works; only the e-mails cannot be included. */
+static void
+test_no_keyring_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  UtExportDialog *dialog;
+  AdwActionRow *row;
+
+  finish_onboarding (f, "EU", chosen);
+  dialog = open_export_dialog (f);
+  row = find_pref_row (GTK_WIDGET (dialog), "Include account _e-mails");
+  wait_until (says_no_keyring, row);
+  g_test_message ("%s", adw_action_row_get_subtitle (row));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +963,7 @@ main (int   argc,
       int status;
 
       g_test_add ("/ui/no-keyring", Fixture, NULL, setup, test_no_keyring, teardown);
+      g_test_add ("/ui/no-keyring-export", Fixture, NULL, setup, test_no_keyring_export, teardown);
       status = g_test_run ();
       /* As in test-identity.c: libsecret holds the bus until exit; down would wait for it. */
       g_test_dbus_stop (bus);
@@ -575,6 +980,10 @@ main (int   argc,
   ADD ("/ui/newer-revision-shows-changed", test_newer_revision_shows_changed);
   ADD ("/ui/corrupt-progress-is-reported", test_corrupt_progress_is_reported);
   ADD ("/ui/account-row", test_account_row);
+  ADD ("/ui/export-dialog", test_export_dialog);
+  ADD ("/ui/export-failure-keeps-dialog", test_export_failure_keeps_dialog);
+  ADD ("/ui/export-closed-midway", test_export_closed_midway);
+  ADD ("/ui/import-backup", test_import_backup);
 #undef ADD
 
   return g_test_run ();

@@ -1668,7 +1668,7 @@ ut_progress_import (UtProgress  *self,
       G_GNUC_FALLTHROUGH;
     case PARSE_CORRUPT:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("This file is not a backup Untrain can import (%s). Nothing was changed."),
+                   _("This file is not a backup Untrain can import, so nothing was changed. (%s)"),
                    local_error->message);
       return FALSE;
     case PARSE_FUTURE:

@@ -12,6 +12,7 @@
 
 #include "ut-application.h"
 #include "ut-catalog-store.h"
+#include "ut-catalog-updater.h"
 #include "ut-cli.h"
 #include "ut-compat.h"
 #include "ut-preferences-window.h"
@@ -29,6 +30,13 @@ struct _UtApplication
   GError         *catalog_warning;
   GError         *progress_error;
   GThread        *loader;
+
+  GSettings        *settings;
+  UtCatalogUpdater *updater;
+  char             *updater_url;
+  GCancellable     *update_cancellable;
+  guint             automatic_check_source;
+  gboolean          manual_check;
 };
 
 G_DEFINE_FINAL_TYPE (UtApplication, ut_application, ADW_TYPE_APPLICATION)
@@ -111,6 +119,8 @@ wait_for_state (UtApplication *self)
     g_thread_join (g_steal_pointer (&self->loader));
 }
 
+static void schedule_automatic_check (UtApplication *self);
+
 static void
 ut_application_activate (GApplication *application)
 {
@@ -133,6 +143,7 @@ ut_application_activate (GApplication *application)
         ut_window_show_problem (UT_WINDOW (window), self->catalog_warning->message);
       if (self->progress_error != NULL)
         ut_window_show_problem (UT_WINDOW (window), self->progress_error->message);
+      schedule_automatic_check (self);
     }
 
   gtk_window_present (window);
@@ -185,7 +196,160 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* ---- catalog updates ------------------------------------------------------------------------ */
+
+#define SECONDS_PER_DAY (24 * 60 * 60)
+
+static void
+say (UtApplication *self,
+     const char    *message)
+{
+  GtkWindow *window = active_window (self);
+
+  if (UT_IS_WINDOW (window))
+    ut_window_add_toast (GTK_WIDGET (window), message);
+}
+
+static void
+record_check (UtApplication *self,
+              const char    *result)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_settings_set_int64 (self->settings, "last-catalog-check", g_date_time_to_unix (now));
+  g_settings_set_string (self->settings, "last-catalog-check-result", result);
+}
+
+/* The windows hold the catalog in many models; a new window over the new catalog is the one
+ * change that reaches them all. Progress is saved, so nothing is lost, and the new window shows
+ * "Changed since you finished" wherever a guide moved past what the user did. */
+static void
+replace_window (UtApplication *self)
+{
+  GtkWindow *old = active_window (self);
+  UtWindow *window;
+
+  g_application_hold (G_APPLICATION (self));
+  if (old != NULL)
+    gtk_window_close (old);   /* remembers its size and the open guide */
+  window = ut_window_new (GTK_APPLICATION (self), self->catalog, self->progress, self->identities);
+  gtk_window_present (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+catalog_checked_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(UtApplication) self = user_data;
+  g_autoptr(UtCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean tell = self->manual_check;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "check-catalog")), TRUE);
+
+  switch (ut_catalog_updater_check_finish (UT_CATALOG_UPDATER (object), result, &catalog, &error))
+    {
+    case UT_CATALOG_UPDATE_UPDATED:
+      g_set_object (&self->catalog, catalog);
+      message = g_strdup_printf (_("Catalog updated to version %" G_GINT64_FORMAT ". Changed guides are marked."),
+                                 ut_catalog_get_version (catalog));
+      record_check (self, message);
+      replace_window (self);
+      tell = TRUE;
+      break;
+
+    case UT_CATALOG_UPDATE_NOT_MODIFIED:
+    case UT_CATALOG_UPDATE_NOT_NEWER:
+      message = g_strdup_printf (_("The catalog is up to date (version %" G_GINT64_FORMAT ")."),
+                                 ut_catalog_get_version (self->catalog));
+      record_check (self, message);
+      break;
+
+    case UT_CATALOG_UPDATE_FAILED:
+    default:
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup (error->message);
+      record_check (self, message);
+      break;
+    }
+
+  /* An automatic check speaks only when it changed something. */
+  if (tell)
+    say (self, message);
+}
+
+static void
+start_catalog_check (UtApplication *self,
+                     gboolean       manual)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "catalog-url");
+  GSimpleAction *action = G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "check-catalog"));
+
+  if (self->catalog == NULL)
+    return;
+
+  if (*url == '\0')
+    {
+      if (manual)
+        say (self, _("No catalog update address is set. Add one in Preferences."));
+      return;
+    }
+
+  if (self->updater == NULL || g_strcmp0 (self->updater_url, url) != 0)
+    {
+      g_clear_object (&self->updater);
+      g_free (self->updater_url);
+      self->updater_url = g_strdup (url);
+      self->updater = ut_catalog_updater_new (NULL, url, self->catalog);
+    }
+
+  self->manual_check = manual;
+  g_simple_action_set_enabled (action, FALSE);
+  if (manual)
+    say (self, _("Checking for catalog updates…"));
+  ut_catalog_updater_check_async (self->updater, self->update_cancellable, catalog_checked_cb, g_object_ref (self));
+}
+
+static gboolean
+automatic_check_cb (gpointer user_data)
+{
+  UtApplication *self = user_data;
+
+  self->automatic_check_source = 0;
+  start_catalog_check (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* At most once a day, at a random moment a few minutes after start, so that many installations
+ * do not all ask the server at once. */
+static void
+schedule_automatic_check (UtApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *url = g_settings_get_string (self->settings, "catalog-url");
+  gint64 last = g_settings_get_int64 (self->settings, "last-catalog-check");
+
+  if (self->automatic_check_source != 0 || !g_settings_get_boolean (self->settings, "automatic-catalog-checks") ||
+      *url == '\0' || g_date_time_to_unix (now) - last < SECONDS_PER_DAY)
+    return;
+
+  self->automatic_check_source = g_timeout_add_seconds ((guint) g_random_int_range (60, 600), automatic_check_cb, self);
+}
+
+static void
+check_catalog_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  start_catalog_check (user_data, TRUE);
+}
+
 static const GActionEntry app_actions[] = {
+  { "check-catalog", check_catalog_action },
   { "preferences", preferences_action },
   { "shortcuts", shortcuts_action },
   { "about", about_action },
@@ -198,6 +362,7 @@ ut_application_startup (GApplication *application)
   UtApplication *self = UT_APPLICATION (application);
 
   self->loader = g_thread_new ("untrain-load", load_state, self);
+  self->settings = g_settings_new (SCHEMA_ID);
 
   G_APPLICATION_CLASS (ut_application_parent_class)->startup (application);
 
@@ -219,6 +384,12 @@ ut_application_finalize (GObject *object)
   g_clear_object (&self->identities);
   g_clear_error (&self->load_error);
   g_clear_error (&self->catalog_warning);
+  g_clear_handle_id (&self->automatic_check_source, g_source_remove);
+  g_cancellable_cancel (self->update_cancellable);
+  g_clear_object (&self->update_cancellable);
+  g_clear_object (&self->updater);
+  g_clear_pointer (&self->updater_url, g_free);
+  g_clear_object (&self->settings);
   g_clear_error (&self->progress_error);
 
   G_OBJECT_CLASS (ut_application_parent_class)->finalize (object);
@@ -240,4 +411,5 @@ static void
 ut_application_init (UtApplication *self)
 {
   self->identities = ut_identity_store_new ();
+  self->update_cancellable = g_cancellable_new ();
 }

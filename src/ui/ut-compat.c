@@ -119,3 +119,203 @@ ut_confirm (GtkWidget     *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 #endif
 }
+
+/* Opens @file in the default application for its type; inside Flatpak both paths go through the
+ * OpenURI portal. */
+void
+ut_open_file (GtkWidget *parent,
+              GFile     *file)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, root_window (parent), NULL, NULL, NULL);
+  }
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_show_uri (root_window (parent), uri, GDK_CURRENT_TIME);
+  }
+#endif
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+file_dialog_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  if (GPOINTER_TO_INT (g_task_get_task_data (task)))
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+
+  if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_task_return_pointer (task, NULL, NULL);
+  else if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
+  else if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+#else
+
+/* GtkFileChooserNative says nothing when it is hidden, so cancelling answers the task here. */
+typedef struct
+{
+  GtkFileChooserNative *native;
+  GCancellable         *cancellable;
+  gulong                cancelled_id;
+  GTask                *task;
+} Chooser;
+
+static void
+chooser_finish (Chooser *chooser,
+                GFile   *file,
+                GError  *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&chooser->task);
+
+  if (chooser->cancelled_id != 0)
+    g_signal_handler_disconnect (chooser->cancellable, chooser->cancelled_id);
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser->native));
+  g_object_unref (chooser->native);
+  g_clear_object (&chooser->cancellable);
+  g_free (chooser);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  chooser_finish (user_data, file, NULL);
+}
+
+static void
+chooser_cancelled_cb (GCancellable *cancellable,
+                      gpointer      user_data)
+{
+  chooser_finish (user_data, NULL,
+                  g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Choosing a file was cancelled"));
+}
+
+#endif
+
+/**
+ * ut_choose_file_async:
+ * @save: %TRUE to ask for a file to write, offering @suggested_name; %FALSE for one to read
+ * @suggested_name: (nullable): the file name offered when saving
+ * @filter: (nullable): the kind of files to offer
+ *
+ * Asks for a file with the desktop's file chooser: the FileChooser portal inside Flatpak.
+ */
+void
+ut_choose_file_async (GtkWidget           *parent,
+                      gboolean             save,
+                      const char          *title,
+                      const char          *suggested_name,
+                      GtkFileFilter       *filter,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (filter == NULL || GTK_IS_FILE_FILTER (filter));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ut_choose_file_async);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    g_task_set_task_data (task, GINT_TO_POINTER (save), NULL);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    if (filter != NULL)
+      {
+        g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+        g_list_store_append (filters, filter);
+        gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+        gtk_file_dialog_set_default_filter (dialog, filter);
+      }
+
+    if (save)
+      {
+        gtk_file_dialog_set_initial_name (dialog, suggested_name);
+        gtk_file_dialog_save (dialog, root_window (parent), cancellable, file_dialog_cb, g_steal_pointer (&task));
+      }
+    else
+      gtk_file_dialog_open (dialog, root_window (parent), cancellable, file_dialog_cb, g_steal_pointer (&task));
+  }
+#else
+  {
+    Chooser *chooser = g_new0 (Chooser, 1);
+
+    chooser->native = gtk_file_chooser_native_new (title, root_window (parent),
+                                                   save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                   NULL, NULL);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser->native), TRUE);
+    if (filter != NULL)
+      {
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser->native), filter);
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser->native), filter);
+      }
+    if (save && suggested_name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser->native), suggested_name);
+
+    chooser->task = g_steal_pointer (&task);
+    g_signal_connect (chooser->native, "response", G_CALLBACK (chooser_response_cb), chooser);
+    if (cancellable != NULL)
+      {
+        chooser->cancellable = g_object_ref (cancellable);
+        chooser->cancelled_id = g_signal_connect (cancellable, "cancelled", G_CALLBACK (chooser_cancelled_cb), chooser);
+      }
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser->native));
+  }
+#endif
+}
+
+/**
+ * ut_choose_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the file chosen, or %NULL without an error if the user
+ *   closed the chooser without choosing
+ */
+GFile *
+ut_choose_file_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ut_choose_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -25,4 +25,17 @@ void ut_confirm    (GtkWidget     *parent,
                     UtConfirmFunc  on_confirm,
                     gpointer       user_data);
 
+void   ut_open_file           (GtkWidget            *parent,
+                               GFile                *file);
+void   ut_choose_file_async   (GtkWidget            *parent,
+                               gboolean              save,
+                               const char           *title,
+                               const char           *suggested_name,
+                               GtkFileFilter        *filter,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data);
+GFile *ut_choose_file_finish  (GAsyncResult         *result,
+                               GError              **error);
+
 G_END_DECLS

@@ -36,6 +36,10 @@ struct _UtPreferencesWindow
   AdwComboRow     *region_row;
   GtkSpinButton   *recheck_spin;
   GtkLabel        *days_label;
+  GtkSwitch       *automatic_switch;
+  AdwEntryRow     *catalog_url_row;
+  AdwActionRow    *last_check_row;
+  GSettings       *settings;
 
   /* Owned references */
   UtCatalog       *catalog;
@@ -48,6 +52,8 @@ struct _UtPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (UtPreferencesWindow, ut_preferences_window, ADW_TYPE_WINDOW)
+
+static void catalog_url_apply_cb (UtPreferencesWindow *self);
 
 typedef struct
 {
@@ -362,6 +368,7 @@ ut_preferences_window_dispose (GObject *object)
   g_clear_object (&self->active);
   g_clear_object (&self->progress);
   g_clear_object (&self->identities);
+  g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (ut_preferences_window_parent_class)->dispose (object);
@@ -385,6 +392,10 @@ ut_preferences_window_class_init (UtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, recheck_spin);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, days_label);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, automatic_switch);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, catalog_url_row);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, last_check_row);
+  gtk_widget_class_bind_template_callback (widget_class, catalog_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_profile_cb);
 
@@ -403,6 +414,45 @@ ut_preferences_window_init (UtPreferencesWindow *self)
     gtk_string_list_append (regions, ut_region_get_display_name ((UtRegion) i));
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
 
+}
+
+static void
+update_last_check (UtPreferencesWindow *self)
+{
+  gint64 when = g_settings_get_int64 (self->settings, "last-catalog-check");
+  g_autofree char *result = g_settings_get_string (self->settings, "last-catalog-check-result");
+  g_autofree char *subtitle = NULL;
+
+  if (when == 0)
+    subtitle = g_strdup (_("Never"));
+  else
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
+      g_autofree char *date = g_date_time_format (time, "%x %X");
+
+      /* Translators: e.g. "29/11/26 07:30:00 — The catalog is up to date (version 2026112901)." */
+      subtitle = g_strdup_printf (_("%s — %s"), date, result);
+    }
+  adw_action_row_set_subtitle (self->last_check_row, subtitle);
+}
+
+/* Only https addresses are saved: the updater would refuse anything else, and saying so here is
+ * kinder than a failed check later. */
+static void
+catalog_url_apply_cb (UtPreferencesWindow *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->catalog_url_row))));
+
+  if (*url != '\0' && !g_str_has_prefix (url, "https://"))
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                                     _("The catalog address must start with https://"));
+
+      show_error (self, error);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "catalog-url", url);
 }
 
 static void
@@ -465,6 +515,17 @@ ut_preferences_window_new (GtkWindow       *parent,
                                         "accounts", _("Accounts"));
   adw_view_stack_page_set_icon_name (accounts, "avatar-default-symbolic");
   add_switcher_if_needed (self);
+
+  self->settings = g_settings_new (SCHEMA_ID);
+  g_settings_bind (self->settings, "automatic-catalog-checks", self->automatic_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autofree char *url = g_settings_get_string (self->settings, "catalog-url");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->catalog_url_row), url);
+  }
+  update_last_check (self);
+  g_signal_connect_object (self->settings, "changed::last-catalog-check-result",
+                           G_CALLBACK (update_last_check), self, G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -34,6 +34,8 @@ static const struct
   { GROUP_GENERAL, "<Control>comma", N_("Preferences") },
   { GROUP_GENERAL, "<Control>q", N_("Quit") },
   { GROUP_GENERAL, "<Control>w", N_("Close window") },
+  { GROUP_GENERAL, "<Control>e", N_("Export checklist") },
+  { GROUP_GENERAL, "<Control>o", N_("Import backup") },
   { GROUP_PLATFORMS, "<Control>f", N_("Search platforms") },
   { GROUP_PLATFORMS, "<Alt>Left Escape", N_("Back to the list") },
   { GROUP_PLATFORMS, "<Control>1", N_("Your platforms") },

@@ -17,5 +17,7 @@ GtkWidget  *_ut_window_get_summary_page  (UtWindow   *self);
 GtkListBox *_ut_window_get_platform_list (UtWindow   *self);
 const char *_ut_window_get_progress_text (UtWindow   *self);
 const char *_ut_window_get_last_toast    (UtWindow   *self);
+void        _ut_window_import_from       (UtWindow   *self,
+                                          GFile      *file);
 
 G_END_DECLS

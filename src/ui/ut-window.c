@@ -10,6 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-compat.h"
+#include "ut-export.h"
+#include "ut-export-dialog.h"
 #include "ut-onboarding.h"
 #include "ut-platform-list.h"
 #include "ut-platform-row.h"
@@ -51,6 +54,7 @@ struct _UtWindow
   GtkStringFilter      *filter;
   UtSummaryPage        *summary_page;
   GSettings            *settings;
+  GCancellable         *cancellable;
   char                 *last_toast;
   guint                 bind_source;
   gboolean              list_bound;
@@ -99,6 +103,50 @@ ut_window_add_toast (GtkWidget  *widget,
 
   toast = adw_toast_new (escaped = g_markup_escape_text (message, -1));
   adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+toast_open_cb (AdwToast *toast,
+               UtWindow *self)
+{
+  ut_open_file (GTK_WIDGET (self), g_object_get_data (G_OBJECT (toast), "file"));
+}
+
+/**
+ * ut_window_add_toast_with_file:
+ * @file: what the message is about, e.g. an exported checklist
+ *
+ * Like ut_window_add_toast(), with an Open button that opens @file in the default application.
+ */
+void
+ut_window_add_toast_with_file (GtkWidget  *widget,
+                               const char *message,
+                               GFile      *file)
+{
+  GtkRoot *root;
+  UtWindow *self;
+  AdwToast *toast;
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  root = gtk_widget_get_root (widget);
+  if (!UT_IS_WINDOW (root))
+    {
+      g_warning ("No window to show “%s” in", message);
+      return;
+    }
+  self = UT_WINDOW (root);
+  remember_toast (self, message);
+
+  toast = adw_toast_new (escaped = g_markup_escape_text (message, -1));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_open_cb), self, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -448,6 +496,110 @@ edit_platforms_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UtWindow *self = UT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ut_export_dialog_new (GTK_WINDOW (self), self->catalog, self->progress,
+                                                        self->identities, self->profile)));
+}
+
+static gboolean
+profile_is_set_up (UtProfile *profile)
+{
+  return ut_profile_get_region_confirmed (profile) && ut_profile_get_platforms (profile)[0] != NULL;
+}
+
+static void
+import_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(UtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  g_autofree char *message = NULL;
+  gboolean was_set_up;
+  guint added, updated;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (bytes == NULL)
+    {
+      /* Translators: the parenthesis is the system's reason, e.g. "Permission denied" */
+      message = g_strdup_printf (_("Could not read the backup (%s). Nothing was changed."), error->message);
+      ut_window_add_toast (GTK_WIDGET (self), message);
+      return;
+    }
+
+  was_set_up = profile_is_set_up (self->profile);
+  if (!ut_progress_import (self->progress, bytes, &added, &updated, &error))
+    {
+      ut_window_add_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  if (added == 0 && updated == 0)
+    message = g_strdup (_("Nothing to import: you already have everything in this backup."));
+  else
+    /* Translators: the second number counts records too, e.g. "Imported 12 new records and updated 3." */
+    message = g_strdup_printf (ngettext ("Imported %u new record and updated %u.",
+                                         "Imported %u new records and updated %u.", added),
+                               added, updated);
+  ut_window_add_toast (GTK_WIDGET (self), message);
+
+  /* A backup restored on a new computer sets up the profile that onboarding was waiting for. */
+  if (!was_set_up && profile_is_set_up (self->profile))
+    ut_window_set_profile (self, self->profile);
+}
+
+void
+_ut_window_import_from (UtWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (UT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_bytes_async (file, self->cancellable, import_loaded_cb, g_object_ref (self));
+}
+
+static void
+import_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(UtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = ut_choose_file_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    ut_window_add_toast (GTK_WIDGET (self), error->message);
+  else if (file != NULL)
+    _ut_window_import_from (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UtWindow *self = UT_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Untrain backups"));
+  gtk_file_filter_add_mime_type (filter, ut_export_format_get_content_type (UT_EXPORT_FORMAT_JSON));
+  gtk_file_filter_add_suffix (filter, ut_export_format_to_string (UT_EXPORT_FORMAT_JSON));
+  ut_choose_file_async (widget, FALSE, _("Import Backup"), NULL, filter, self->cancellable,
+                        import_chosen_cb, g_object_ref (self));
+}
+
+static void
 open_platform_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -565,11 +717,23 @@ ut_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ut_window_parent_class)->close_request (window);
 }
 
+/* gtk_window_destroy() disposes only when the last reference goes, and a pending file chooser or
+ * import holds one: they are cancelled when the window goes away instead. */
+static void
+ut_window_unrealize (GtkWidget *widget)
+{
+  g_cancellable_cancel (UT_WINDOW (widget)->cancellable);
+
+  GTK_WIDGET_CLASS (ut_window_parent_class)->unrealize (widget);
+}
+
 static void
 ut_window_dispose (GObject *object)
 {
   UtWindow *self = (UtWindow *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->bind_source, g_source_remove);
   if (self->platform_list != NULL && self->list_bound)
     gtk_list_box_bind_model (self->platform_list, NULL, NULL, NULL, NULL);
@@ -625,6 +789,7 @@ ut_window_class_init (UtWindowClass *klass)
   object_class->dispose = ut_window_dispose;
   object_class->set_property = ut_window_set_property;
   window_class->close_request = ut_window_close_request;
+  widget_class->unrealize = ut_window_unrealize;
 
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, UT_TYPE_CATALOG,
@@ -666,6 +831,8 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.edit-platforms", NULL, edit_platforms_action);
   gtk_widget_class_install_action (widget_class, "win.open-platform", "s", open_platform_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
@@ -673,12 +840,15 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "platforms");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "summary");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void
 ut_window_init (UtWindow *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_settings_new (SCHEMA_ID);
+  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -32,5 +32,8 @@ void        ut_window_show_problem        (UtWindow       *self,
                                            const char     *message);
 void        ut_window_add_toast           (GtkWidget      *widget,
                                            const char     *message);
+void        ut_window_add_toast_with_file (GtkWidget      *widget,
+                                           const char     *message,
+                                           GFile          *file);
 
 G_END_DECLS
