@@ -80,30 +80,44 @@ remember_toast (UtWindow   *self,
   self->last_toast = g_strdup (message);
 }
 
+/* A toast in the window that holds @widget, remembered for tests; NULL if there is none. */
+static AdwToast *
+new_toast (GtkWidget   *widget,
+           const char  *message,
+           UtWindow   **window)
+{
+  g_autofree char *escaped = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  if (!UT_IS_WINDOW (root))
+    {
+      g_warning ("No window to show “%s” in", message);
+      return NULL;
+    }
+  *window = UT_WINDOW (root);
+  remember_toast (*window, message);
+
+  /* Toast titles are markup, and messages may quote file or profile names. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 8);
+
+  return toast;
+}
+
 void
 ut_window_add_toast (GtkWidget  *widget,
                      const char *message)
 {
-  GtkRoot *root;
   UtWindow *self;
   AdwToast *toast;
-  g_autofree char *escaped = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
 
-  root = gtk_widget_get_root (widget);
-  if (!UT_IS_WINDOW (root))
-    {
-      g_warning ("No window to show “%s” in", message);
-      return;
-    }
-  self = UT_WINDOW (root);
-  remember_toast (self, message);
-
-  toast = adw_toast_new (escaped = g_markup_escape_text (message, -1));
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  if ((toast = new_toast (widget, message, &self)) != NULL)
+    adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static void
@@ -124,26 +138,16 @@ ut_window_add_toast_with_file (GtkWidget  *widget,
                                const char *message,
                                GFile      *file)
 {
-  GtkRoot *root;
   UtWindow *self;
   AdwToast *toast;
-  g_autofree char *escaped = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  root = gtk_widget_get_root (widget);
-  if (!UT_IS_WINDOW (root))
-    {
-      g_warning ("No window to show “%s” in", message);
-      return;
-    }
-  self = UT_WINDOW (root);
-  remember_toast (self, message);
+  if ((toast = new_toast (widget, message, &self)) == NULL)
+    return;
 
-  toast = adw_toast_new (escaped = g_markup_escape_text (message, -1));
-  adw_toast_set_timeout (toast, 8);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_open_cb), self, 0);
@@ -160,16 +164,13 @@ void
 ut_window_show_problem (UtWindow   *self,
                         const char *message)
 {
+  UtWindow *window;
   AdwToast *toast;
-  g_autofree char *escaped = NULL;
 
   g_return_if_fail (UT_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  remember_toast (self, message);
-  /* Toast titles are markup, and messages may quote file or profile names. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  toast = new_toast (GTK_WIDGET (self), message, &window);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
