@@ -18,6 +18,7 @@
 #include "ut-export.h"
 #include "ut-export-dialog-private.h"
 #include "ut-identity-row.h"
+#include "ut-preferences-window-private.h"
 #include "ut-platform-row.h"
 #include "ut-summary-page.h"
 #include "ut-window-private.h"
@@ -931,6 +932,74 @@ test_no_keyring_export (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+dads_identity_gone (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *value = ut_identity_store_lookup_sync (f->identities, "dad", "linkedin", NULL, NULL);
+
+  return value == NULL;
+}
+
+static GtkWidget *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), type_name))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Deleting a profile, once confirmed, takes its account names out of the keyring too. */
+static void
+test_delete_profile_clears_identities (Fixture       *f,
+                                       gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  UtPreferencesWindow *prefs;
+  GtkWidget *dialog;
+  UtProfile *dad;
+
+  finish_onboarding (f, "EU", chosen);
+  dad = ut_progress_add_profile (f->progress, "Dad", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+  g_assert_true (ut_identity_store_store_sync (f->identities, "dad", "linkedin", "dad@example.org", NULL, &error));
+  g_assert_true (ut_identity_store_store_sync (f->identities, "me", "linkedin", "me@example.org", NULL, &error));
+  g_assert_no_error (error);
+
+  prefs = ut_preferences_window_new (GTK_WINDOW (f->window), f->catalog, f->progress, f->identities, NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  _ut_preferences_window_ask_delete (prefs, dad);
+  flush_events ();
+
+  /* Nothing happens before the user confirms. */
+  g_assert_nonnull (ut_progress_lookup_profile (f->progress, "dad"));
+  g_assert_false (dads_identity_gone (f));
+
+  /* libadwaita 1.2's confirmation is an AdwMessageDialog window (Debian 12, where this runs). */
+  dialog = find_toplevel ("AdwMessageDialog");
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (dialog, "response", "confirm");
+  wait_until (dads_identity_gone, f);
+
+  g_assert_null (ut_progress_lookup_profile (f->progress, "dad"));
+  mine = ut_identity_store_lookup_sync (f->identities, "me", "linkedin", NULL, &error);
+  g_assert_cmpstr (mine, ==, "me@example.org");
+  ut_identity_store_delete_sync (f->identities, "me", NULL, NULL, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  flush_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -984,6 +1053,7 @@ main (int   argc,
   ADD ("/ui/export-failure-keeps-dialog", test_export_failure_keeps_dialog);
   ADD ("/ui/export-closed-midway", test_export_closed_midway);
   ADD ("/ui/import-backup", test_import_backup);
+  ADD ("/ui/delete-profile-clears-identities", test_delete_profile_clears_identities);
 #undef ADD
 
   return g_test_run ();

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ut-accounts-page.h"
-#include "ut-preferences-window.h"
+#include "ut-preferences-window-private.h"
 
 #include "ut-compat.h"
 
@@ -177,15 +177,23 @@ delete_confirmed_cb (gpointer user_data)
                                   identities_deleted_cb, g_object_ref (self));
 }
 
+/* Asks first; delete_confirmed_cb() does it. */
+void
+_ut_preferences_window_ask_delete (UtPreferencesWindow *self,
+                                   UtProfile           *profile)
+{
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), ut_profile_get_name (profile));
+
+  g_set_object (&self->deleting, profile);
+  ut_confirm (GTK_WIDGET (self), heading,
+              _("Its progress and the account names saved for it in your keyring will be deleted. This cannot be undone."),
+              _("_Delete"), delete_confirmed_cb, self);
+}
+
 static void
 delete_cb (ProfileRow *pr)
 {
-  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), ut_profile_get_name (pr->profile));
-
-  g_set_object (&pr->self->deleting, pr->profile);
-  ut_confirm (GTK_WIDGET (pr->self), heading,
-              _("Its progress and the account names saved for it in your keyring will be deleted. This cannot be undone."),
-              _("_Delete"), delete_confirmed_cb, pr->self);
+  _ut_preferences_window_ask_delete (pr->self, pr->profile);
 }
 
 static GtkWidget *
@@ -513,7 +521,7 @@ ut_preferences_window_new (GtkWindow       *parent,
   accounts = adw_view_stack_add_titled (self->pages,
                                         GTK_WIDGET (ut_accounts_page_new (catalog, identities, self->active)),
                                         "accounts", _("Accounts"));
-  adw_view_stack_page_set_icon_name (accounts, "avatar-default-symbolic");
+  adw_view_stack_page_set_icon_name (accounts, "system-users-symbolic");
   add_switcher_if_needed (self);
 
   self->settings = g_settings_new (SCHEMA_ID);
