@@ -151,8 +151,8 @@ malformed:
                  _("This is a private key or a signature, not a public key."));
   else
     g_set_error (error, UT_SIGNATURE_ERROR, UT_SIGNATURE_ERROR_MALFORMED,
-                 _("This is not %s: expected one line of base64 holding %" G_GSIZE_FORMAT " bytes."),
-                 describe (kind), wanted);
+                 _("This is not %s: expected one line of base64 holding %u bytes."),
+                 describe (kind), (guint) wanted);
   return NULL;
 }
 

@@ -246,6 +246,7 @@ catalog_checked_cb (GObject      *object,
   g_autoptr(UtCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *version = NULL;
   gboolean tell = self->manual_check;
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "check-catalog")), TRUE);
@@ -254,8 +255,9 @@ catalog_checked_cb (GObject      *object,
     {
     case UT_CATALOG_UPDATE_UPDATED:
       g_set_object (&self->catalog, catalog);
-      message = g_strdup_printf (_("Catalog updated to version %" G_GINT64_FORMAT ". Changed guides are marked."),
-                                 ut_catalog_get_version (catalog));
+      version = g_strdup_printf ("%" G_GINT64_FORMAT, ut_catalog_get_version (catalog));
+      /* Translators: %s is the catalog's version number */
+      message = g_strdup_printf (_("Catalog updated to version %s. Changed guides are marked."), version);
       record_check (self, message);
       replace_window (self);
       tell = TRUE;
@@ -263,8 +265,9 @@ catalog_checked_cb (GObject      *object,
 
     case UT_CATALOG_UPDATE_NOT_MODIFIED:
     case UT_CATALOG_UPDATE_NOT_NEWER:
-      message = g_strdup_printf (_("The catalog is up to date (version %" G_GINT64_FORMAT ")."),
-                                 ut_catalog_get_version (self->catalog));
+      version = g_strdup_printf ("%" G_GINT64_FORMAT, ut_catalog_get_version (self->catalog));
+      /* Translators: %s is the catalog's version number */
+      message = g_strdup_printf (_("The catalog is up to date (version %s)."), version);
       record_check (self, message);
       break;
 
