@@ -550,11 +550,13 @@ install_thread (GTask        *inner,
   version = ut_catalog_get_version (catalog);
   if (version < check->current_version)
     {
+      g_autofree char *theirs = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+      g_autofree char *ours = g_strdup_printf ("%" G_GINT64_FORMAT, check->current_version);
+
+      /* Translators: the two %s are catalog version numbers */
       g_task_return_new_error (inner, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_OLDER,
-                               _("The catalog update was refused: the server’s catalog (version "
-                                 "%" G_GINT64_FORMAT ") is older than yours (version "
-                                 "%" G_GINT64_FORMAT "). Your current catalog stays."),
-                               version, check->current_version);
+                               _("The catalog update was refused: the server’s catalog (version %s) is older than yours (version %s). Your current catalog stays."),
+                               theirs, ours);
       return;
     }
 
