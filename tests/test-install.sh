@@ -19,7 +19,7 @@ check () { # description, command…
   if "$@" >/dev/null 2>&1; then echo "ok $n - $description"; else echo "not ok $n - $description"; failed=1; fi
 }
 
-echo "1..9"
+echo "1..11"
 check "meson install --destdir succeeds" meson install -C "$build" --destdir "$root/dest" --no-rebuild --quiet
 binary=$(find "$root/dest" -path '*/bin/untrain' | head -n 1)
 share=$(dirname "$(dirname "${binary:-/nonexistent/x}")")/share
@@ -28,6 +28,8 @@ check "the settings schema is installed" test -f "$share/glib-2.0/schemas/io.git
 check "the desktop file is installed" test -f "$share/applications/io.github.untrain.Untrain.desktop"
 check "the metainfo is installed" test -f "$share/metainfo/io.github.untrain.Untrain.metainfo.xml"
 check "the app icon is installed" test -f "$share/icons/hicolor/scalable/apps/io.github.untrain.Untrain.svg"
+check "the German translation is installed" test -f "$share/locale/de/LC_MESSAGES/untrain.mo"
+check "the French translation is installed" test -f "$share/locale/fr/LC_MESSAGES/untrain.mo"
 check "the installed binary reads its bundled catalog" "$binary" --list --region=EU
 
 glib-compile-schemas "$share/glib-2.0/schemas" 2>/dev/null
