@@ -17,6 +17,7 @@
 #include "ut-catalog-updater.h"
 #include "ut-progress.h"
 #include "ut-signature.h"
+#include "ut-test-utils.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -273,24 +274,6 @@ setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
@@ -307,7 +290,7 @@ teardown (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  remove_tree (f->home);
+  ut_test_remove_tree (f->home);
   g_free (f->home);
   g_free (f->directory);
   g_free (f->base);
@@ -1132,7 +1115,7 @@ test_load_torn_pair (Fixture       *f,
   g_clear_object (&catalog);
 
   /* Nothing installed: the bundled catalog, silently. */
-  remove_tree (f->directory);
+  ut_test_remove_tree (f->directory);
   catalog = ut_catalog_load_newest (f->directory, &warning, &error);
   g_assert_no_error (warning);
   g_assert_cmpint (ut_catalog_get_version (catalog), ==, f->bundled_version);

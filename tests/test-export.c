@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "ut-export.h"
+#include "ut-test-utils.h"
 
 #define EMAIL "sam@example.org"
 
@@ -41,17 +42,6 @@ fixture_clock (gpointer user_data)
   return g_date_time_ref (f->now);
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
 static UtProgress *
 fixture_new_progress (Fixture    *f,
                       const char *directory)
@@ -68,7 +58,7 @@ fixture_load (Fixture *f)
 {
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "progress.json", NULL);
   g_autofree char *target = g_build_filename (f->directory, "progress.json", NULL);
-  g_autofree char *contents = read_file (source);
+  g_autofree char *contents = ut_test_read_file (source);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (target, contents, -1, &error);
@@ -96,31 +86,12 @@ setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0700);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
   g_assert_finalize_object (f->progress);
   g_assert_finalize_object (f->catalog);
-  remove_tree (f->directory);
+  ut_test_remove_tree (f->directory);
   g_free (f->directory);
   g_date_time_unref (f->now);
 }
@@ -446,11 +417,11 @@ test_json_round_trip (Fixture       *f,
   g_assert_false (g_file_test (backup_path, G_FILE_TEST_EXISTS));
 
   /* The same backup again changes nothing and writes nothing. */
-  saved = read_file (ut_progress_get_path (fresh));
+  saved = ut_test_read_file (ut_progress_get_path (fresh));
   g_assert_true (ut_progress_import (fresh, backup, &added, &updated, &error));
   g_assert_cmpuint (added, ==, 0);
   g_assert_cmpuint (updated, ==, 0);
-  again = read_file (ut_progress_get_path (fresh));
+  again = ut_test_read_file (ut_progress_get_path (fresh));
   g_assert_cmpstr (again, ==, saved);
   g_assert_false (g_file_test (backup_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (signals, ==, 2);
@@ -582,7 +553,7 @@ assert_import_refused (Fixture    *f,
                        GQuark      domain,
                        int         code)
 {
-  g_autofree char *file_before = read_file (ut_progress_get_path (f->progress));
+  g_autofree char *file_before = ut_test_read_file (ut_progress_get_path (f->progress));
   g_autofree char *memory_before = progress_dump (f->progress);
   g_autofree char *file_after = NULL;
   g_autofree char *memory_after = NULL;
@@ -597,7 +568,7 @@ assert_import_refused (Fixture    *f,
   g_assert_cmpuint (added, ==, 0);
   g_assert_cmpuint (updated, ==, 0);
 
-  file_after = read_file (ut_progress_get_path (f->progress));
+  file_after = ut_test_read_file (ut_progress_get_path (f->progress));
   memory_after = progress_dump (f->progress);
   g_assert_cmpstr (file_after, ==, file_before);
   g_assert_cmpstr (memory_after, ==, memory_before);
@@ -716,7 +687,7 @@ test_to_file (Fixture       *f,
 
   g_assert_true (ut_export_to_file (UT_EXPORT_FORMAT_MARKDOWN, f->catalog, f->progress, NULL, &options, path, &error));
   g_assert_no_error (error);
-  written = read_file (path);
+  written = ut_test_read_file (path);
   g_assert_cmpstr (written, ==, expected);
 
   g_assert_false (ut_export_to_file (UT_EXPORT_FORMAT_MARKDOWN, f->catalog, f->progress, NULL, &options, missing, &error));
@@ -842,7 +813,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *before = read_file (ut_progress_get_path (f->progress));
+  g_autofree char *before = ut_test_read_file (ut_progress_get_path (f->progress));
   g_autofree char *after = NULL;
 
   g_assert_cmpint (g_chmod (f->directory, 0555), ==, 0);
@@ -850,7 +821,7 @@ test_read_only (Fixture       *f,
   g_test_trap_subprocess ("/export/read-only/child", 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 
-  after = read_file (ut_progress_get_path (f->progress));
+  after = ut_test_read_file (ut_progress_get_path (f->progress));
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (g_chmod (f->directory, 0700), ==, 0);
 }
@@ -898,7 +869,7 @@ test_disk_full (Fixture       *f,
 {
   g_autofree char *out = g_build_filename (f->directory, "out", NULL);
   g_autofree char *progress = g_build_filename (out, "progress.json", NULL);
-  g_autofree char *contents = read_file (ut_progress_get_path (f->progress));
+  g_autofree char *contents = ut_test_read_file (ut_progress_get_path (f->progress));
 
   g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
   g_assert_true (g_file_set_contents (progress, contents, -1, NULL));
@@ -992,7 +963,7 @@ test_cli (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *fixture = read_file (ut_progress_get_path (f->progress));
+  g_autofree char *fixture = ut_test_read_file (ut_progress_get_path (f->progress));
   g_autofree char *progress = g_build_filename (untrain_dir, "progress.json", NULL);
   g_autofree char *other_progress = g_build_filename (other, "untrain", "progress.json", NULL);
 
@@ -1010,7 +981,7 @@ test_cli (Fixture       *f,
 
   g_assert_cmpint (run_untrain (home, &run, "--export=pdf", "--paper=letter", "--output", pdf, NULL), ==, 0);
   g_assert_cmpstr (run.out, ==, "");
-  contents = read_file (pdf);
+  contents = ut_test_read_file (pdf);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
   /* Usage errors: one line, status 2. */
@@ -1040,13 +1011,13 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (run.out, ==, "Imported 0 new records and updated 0.\n");
 
   /* A bad backup changes nothing and says why. */
-  before = read_file (other_progress);
+  before = ut_test_read_file (other_progress);
   g_assert_true (g_file_set_contents (bad, "{\"format\": 1, \"profiles\": [", -1, NULL));
   g_assert_cmpint (run_untrain (other, &run, "--import", bad, NULL), ==, 1);
   assert_one_line_error (&run, "is not a backup Untrain can import");
   g_assert_cmpint (run_untrain (other, &run, "--import", missing, NULL), ==, 1);
   assert_one_line_error (&run, "x.md");
-  after = read_file (other_progress);
+  after = ut_test_read_file (other_progress);
   g_assert_cmpstr (after, ==, before);
 }
 

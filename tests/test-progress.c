@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ut-progress.h"
+#include "ut-test-utils.h"
 
 typedef struct
 {
@@ -62,30 +63,11 @@ setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0700);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
   g_assert_finalize_object (f->progress);
-  remove_tree (f->directory);
+  ut_test_remove_tree (f->directory);
   g_free (f->directory);
   g_date_time_unref (f->now);
 }
@@ -121,17 +103,6 @@ make_catalog (guint revision)
   catalog = ut_catalog_new_from_bytes (bytes, "test catalog", &error);
   g_assert_no_error (error);
   return catalog;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 static void
@@ -267,15 +238,15 @@ test_backup_kept (Fixture       *f,
   me = ut_progress_get_default_profile (f->progress);
   g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_UK, &error));
   g_assert_no_error (error);
-  first = read_file (ut_progress_get_path (f->progress));
+  first = ut_test_read_file (ut_progress_get_path (f->progress));
 
   g_assert_true (ut_progress_set_state (f->progress, me, ut_catalog_lookup (catalog, "example"),
                                         "go-private", UT_ACTION_STATE_DONE, &error));
   g_assert_no_error (error);
 
-  backup = read_file (backup_path);
+  backup = ut_test_read_file (backup_path);
   g_assert_cmpstr (backup, ==, first);
-  g_assert_cmpstr (read_file (ut_progress_get_path (f->progress)), !=, first);
+  g_assert_cmpstr (ut_test_read_file (ut_progress_get_path (f->progress)), !=, first);
 }
 
 static void
@@ -382,7 +353,7 @@ test_corrupt_uses_backup (Fixture       *f,
   /* Kept, not deleted, and named in the message. */
   aside = find_corrupt_copy (f);
   g_assert_nonnull (aside);
-  g_assert_cmpstr (read_file (aside), ==, garbage);
+  g_assert_cmpstr (ut_test_read_file (aside), ==, garbage);
   g_assert_nonnull (strstr (recovery->message, aside));
 
   me = ut_progress_lookup_profile (again, "me");
@@ -410,7 +381,7 @@ test_corrupt_without_backup (Fixture       *f,
   g_assert_nonnull (strstr (recovery->message, "no usable backup"));
   aside = find_corrupt_copy (f);
   g_assert_nonnull (aside);
-  g_assert_cmpstr (read_file (aside), ==, "\x01\x02 not json");
+  g_assert_cmpstr (ut_test_read_file (aside), ==, "\x01\x02 not json");
   g_assert_cmpuint (g_list_model_get_n_items (ut_progress_get_profiles (f->progress)), ==, 0);
 }
 
@@ -491,7 +462,7 @@ test_future_format (Fixture       *f,
   g_assert_false (ut_progress_save (f->progress, &error));
   g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_READ_ONLY);
 
-  g_assert_cmpstr (read_file (ut_progress_get_path (f->progress)), ==, future);
+  g_assert_cmpstr (ut_test_read_file (ut_progress_get_path (f->progress)), ==, future);
   g_assert_null (find_corrupt_copy (f));
 }
 
@@ -518,7 +489,7 @@ test_read_only_directory_child (void)
 
   fixture_set_now (&f, "2026-01-10T12:00:00Z");
   progress = fixture_new_progress (&f);
-  before = read_file (ut_progress_get_path (progress));
+  before = ut_test_read_file (ut_progress_get_path (progress));
 
   g_assert_true (ut_progress_load (progress, &error));
   g_assert_no_error (error);
@@ -531,7 +502,7 @@ test_read_only_directory_child (void)
 
   /* The change stays in memory, and the old file is untouched. */
   g_assert_cmpint (ut_profile_lookup_record (me, "example", "turn-off")->state, ==, UT_ACTION_STATE_DONE);
-  g_assert_cmpstr (read_file (ut_progress_get_path (progress)), ==, before);
+  g_assert_cmpstr (ut_test_read_file (ut_progress_get_path (progress)), ==, before);
   g_date_time_unref (f.now);
 }
 
@@ -547,14 +518,14 @@ test_read_only_directory (Fixture       *f,
   me = ut_progress_get_default_profile (f->progress);
   g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_EU, &error));
   g_assert_no_error (error);
-  before = read_file (ut_progress_get_path (f->progress));
+  before = ut_test_read_file (ut_progress_get_path (f->progress));
 
   g_assert_cmpint (g_chmod (f->directory, 0555), ==, 0);
   g_setenv ("UT_TEST_DIRECTORY", f->directory, TRUE);
   g_test_trap_subprocess ("/progress/read-only-directory/child", 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 
-  g_assert_cmpstr (read_file (ut_progress_get_path (f->progress)), ==, before);
+  g_assert_cmpstr (ut_test_read_file (ut_progress_get_path (f->progress)), ==, before);
   g_assert_cmpint (g_chmod (f->directory, 0700), ==, 0);
 }
 
