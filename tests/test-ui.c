@@ -269,6 +269,7 @@ test_mark_linkedin_done_survives_restart (Fixture       *f,
   const char *chosen[] = { "linkedin", "x", NULL };
   const UtRegionOffer *offer = linkedin_offer (f, UT_REGION_EU);
   UtWizard *wizard;
+  GtkWidget *summary;
   g_autofree char *expected = NULL;
   guint total = offer->actions->len + ut_platform_get_offer (ut_catalog_lookup (f->catalog, "x"), UT_REGION_EU)->actions->len;
 
@@ -298,6 +299,15 @@ test_mark_linkedin_done_survives_restart (Fixture       *f,
   g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "x")), ==, "To do");
   expected = g_strdup_printf ("%u of %u actions done", offer->actions->len, total);
   g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, expected);
+
+  /* The summary tab is built when first shown; it must count the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "summary"));
+  flush_events ();
+  g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "summary");
+  summary = _ut_window_get_summary_page (f->window);
+  wait_until (is_mapped, summary);
+  g_assert_cmpstr (ut_summary_page_get_headline (UT_SUMMARY_PAGE (summary)), ==, expected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "platforms"));
 
   close_window (f);
   open_window (f);
@@ -434,6 +444,30 @@ find_button_with_icon (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+/* The main menu's popover is made when it first opens; F10 and a click both go through popup. */
+static void
+test_main_menu_opens (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  GtkWidget *button;
+  GtkPopover *popover;
+
+  finish_onboarding (f, "EU", chosen);
+  button = find_descendant (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (button)), ==, "open-menu-symbolic");
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  wait_until (is_mapped, popover);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button))), >, 0);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 }
 
 static gboolean
@@ -1044,6 +1078,7 @@ main (int   argc,
   ADD ("/ui/first-start-shows-onboarding", test_first_start_shows_onboarding);
   ADD ("/ui/onboarding-shows-chosen-platforms", test_onboarding_shows_chosen_platforms);
   ADD ("/ui/search-filters", test_search_filters);
+  ADD ("/ui/main-menu-opens", test_main_menu_opens);
   ADD ("/ui/mark-linkedin-done-survives-restart", test_mark_linkedin_done_survives_restart);
   ADD ("/ui/last-platform-reopens", test_last_platform_reopens);
   ADD ("/ui/newer-revision-shows-changed", test_newer_revision_shows_changed);

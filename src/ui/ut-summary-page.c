@@ -439,6 +439,15 @@ ut_summary_page_set_property (GObject      *object,
     }
 }
 
+/* The large icon is an SVG: looking it up loads librsvg (6 MB), which the window's first frame
+ * should not pay for while this page is hidden. */
+static void
+empty_page_mapped_cb (AdwStatusPage *page)
+{
+  if (adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, "view-list-bullet-symbolic");
+}
+
 static void
 ut_summary_page_class_init (UtSummaryPageClass *klass)
 {
@@ -481,6 +490,7 @@ ut_summary_page_class_init (UtSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtSummaryPage, category_group);
   gtk_widget_class_bind_template_child (widget_class, UtSummaryPage, changed_group);
   gtk_widget_class_bind_template_child (widget_class, UtSummaryPage, recheck_group);
+  gtk_widget_class_bind_template_callback (widget_class, empty_page_mapped_cb);
 }
 
 static void
@@ -527,4 +537,13 @@ ut_summary_page_set_profile (UtSummaryPage *self,
   refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+/* What the page says at the top, e.g. "12 of 31 actions done". */
+const char *
+ut_summary_page_get_headline (UtSummaryPage *self)
+{
+  g_return_val_if_fail (UT_IS_SUMMARY_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->headline_label);
 }

@@ -22,5 +22,6 @@ UtSummaryPage *ut_summary_page_new         (UtCatalog     *catalog,
 UtProfile     *ut_summary_page_get_profile (UtSummaryPage *self);
 void           ut_summary_page_set_profile (UtSummaryPage *self,
                                             UtProfile     *profile);
+const char    *ut_summary_page_get_headline (UtSummaryPage *self);
 
 G_END_DECLS

@@ -41,7 +41,10 @@ struct _UtWindow
   GtkListBox           *platform_list;
   GtkWidget            *no_match_label;
   UtOnboarding         *onboarding;
-  UtWizard             *wizard;
+  AdwBin               *wizard_bin;
+  UtWizard             *wizard;  /* made when the first guide opens */
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GMenu                *profiles_section;
 
   /* Owned references */
@@ -52,7 +55,8 @@ struct _UtWindow
   UtPlatformList       *platforms;
   GtkFilterListModel   *filtered;
   GtkStringFilter      *filter;
-  UtSummaryPage        *summary_page;
+  AdwBin               *summary_bin;
+  UtSummaryPage        *summary_page;  /* made the first time the summary is shown */
   GSettings            *settings;
   GCancellable         *cancellable;
   char                 *last_toast;
@@ -289,12 +293,31 @@ show_views (UtWindow *self)
   g_settings_set_string (self->settings, "last-platform", "");
 }
 
-/* The summary is filled only when it is shown, so a start does not pay for a hidden page. */
+static void summary_platform_activated_cb (UtWindow   *self,
+                                           UtPlatform *platform);
+
+/* The summary page is built and filled only when it is shown: the view stack measures every page,
+ * hidden or not, and a start should not pay for one nobody has looked at. */
+static UtSummaryPage *
+ensure_summary_page (UtWindow *self)
+{
+  if (self->summary_page == NULL)
+    {
+      self->summary_page = ut_summary_page_new (self->catalog, self->progress);
+      g_signal_connect_object (self->summary_page, "platform-activated",
+                               G_CALLBACK (summary_platform_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->summary_bin, GTK_WIDGET (self->summary_page));
+    }
+
+  ut_summary_page_set_profile (self->summary_page, self->profile);
+  return self->summary_page;
+}
+
 static void
 sync_summary (UtWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "summary") == 0)
-    ut_summary_page_set_profile (self->summary_page, self->profile);
+    ensure_summary_page (self);
 }
 
 void
@@ -326,6 +349,19 @@ ut_window_get_profile (UtWindow *self)
   return self->profile;
 }
 
+/* Built on first use, like the summary: a start that shows the list does not pay for a guide. */
+static UtWizard *
+ensure_wizard (UtWindow *self)
+{
+  if (self->wizard == NULL)
+    {
+      self->wizard = g_object_new (UT_TYPE_WIZARD, NULL);
+      adw_bin_set_child (self->wizard_bin, GTK_WIDGET (self->wizard));
+    }
+
+  return self->wizard;
+}
+
 void
 ut_window_open_platform (UtWindow   *self,
                          const char *platform_id)
@@ -338,7 +374,7 @@ ut_window_open_platform (UtWindow   *self,
   if ((platform = ut_catalog_lookup (self->catalog, platform_id)) == NULL)
     return;
 
-  ut_wizard_show (self->wizard, self->progress, self->identities, self->profile, platform);
+  ut_wizard_show (ensure_wizard (self), self->progress, self->identities, self->profile, platform);
   adw_window_title_set_title (self->wizard_title, ut_platform_get_name (platform));
   adw_window_title_set_subtitle (self->wizard_title,
                                  ut_region_get_display_name (ut_profile_get_region (self->profile)));
@@ -645,6 +681,17 @@ window_mapped_cb (UtWindow *self)
   self->bind_source = g_idle_add_full (G_PRIORITY_LOW, bind_platform_list, g_object_ref (self), g_object_unref);
 }
 
+/* The menu's popover is built when it first opens (click or F10): building it with the window
+ * cost the first frame about 5 ms. */
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  UtWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 ut_window_constructed (GObject *object)
 {
@@ -666,10 +713,8 @@ ut_window_constructed (GObject *object)
   /* Rows are filled after the first frame: they are most of what the first layout would cost. */
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
 
-  self->summary_page = ut_summary_page_new (self->catalog, self->progress);
-  g_signal_connect_object (self->summary_page, "platform-activated",
-                           G_CALLBACK (summary_platform_activated_cb), self, G_CONNECT_SWAPPED);
-  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->summary_page),
+  self->summary_bin = ADW_BIN (adw_bin_new ());
+  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->summary_bin),
                                                                 "summary", _("Summary")),
                                      "emblem-ok-symbolic");
 
@@ -803,8 +848,6 @@ ut_window_class_init (UtWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (UT_TYPE_WIZARD);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UtWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, main_stack);
@@ -821,7 +864,9 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, platform_list);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, no_match_label);
-  gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard_bin);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, profiles_section);
   gtk_widget_class_bind_template_callback (widget_class, platform_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -852,6 +897,7 @@ ut_window_init (UtWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -907,14 +953,13 @@ _ut_window_get_onboarding (UtWindow *self)
 GtkWidget *
 _ut_window_get_wizard (UtWindow *self)
 {
-  return GTK_WIDGET (self->wizard);
+  return GTK_WIDGET (ensure_wizard (self));
 }
 
 GtkWidget *
 _ut_window_get_summary_page (UtWindow *self)
 {
-  ut_summary_page_set_profile (self->summary_page, self->profile);
-  return GTK_WIDGET (self->summary_page);
+  return GTK_WIDGET (ensure_summary_page (self));
 }
 
 GtkListBox *
