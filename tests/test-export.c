@@ -19,6 +19,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ut-export.h"
@@ -293,6 +294,66 @@ pdf_to_text (GBytes *pdf)
   g_assert_true (g_subprocess_get_successful (process));
 
   return g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+}
+
+static void
+async_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+/* A file with account e-mails is readable by its owner only, whether written directly or in a
+ * thread, and even when it replaces a file others could read. */
+static void
+test_identities_file_mode (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GHashTable) identities = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *plain = g_build_filename (f->directory, "plain.md", NULL);
+  g_autofree char *named = g_build_filename (f->directory, "named.md", NULL);
+  g_autofree char *threaded = g_build_filename (f->directory, "threaded.csv", NULL);
+  UtProfile *me = ut_progress_lookup_profile (f->progress, "me");
+  UtExportOptions without = { f->now, UT_EXPORT_PAPER_A4, NULL };
+  UtExportOptions with = { f->now, UT_EXPORT_PAPER_A4, identities };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  g_hash_table_insert (identities, "linkedin", EMAIL);
+
+  g_assert_true (ut_export_to_file (UT_EXPORT_FORMAT_MARKDOWN, f->catalog, f->progress, me, &without, plain, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (plain), ==, 0644);
+
+  /* Replace a readable file: the new one must not inherit its permissions. */
+  g_assert_true (ut_export_to_file (UT_EXPORT_FORMAT_MARKDOWN, f->catalog, f->progress, me, &without, named, &error));
+  g_assert_cmpuint (file_mode (named), ==, 0644);
+  g_assert_true (ut_export_to_file (UT_EXPORT_FORMAT_MARKDOWN, f->catalog, f->progress, me, &with, named, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (named), ==, 0600);
+
+  ut_export_to_file_async (UT_EXPORT_FORMAT_CSV, f->catalog, f->progress, me, &with, threaded, NULL,
+                           async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ut_export_to_file_finish (result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (threaded), ==, 0600);
+
+  umask (old_umask);
 }
 
 static void
@@ -706,16 +767,6 @@ test_to_file (Fixture       *f,
 }
 
 static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_to_file_async (Fixture       *f,
                     gconstpointer  data)
 {
@@ -1037,6 +1088,7 @@ main (int   argc,
   ADD ("/export/golden/ics", test_golden_ics);
   ADD ("/export/ics-folding", test_ics_folding);
   ADD ("/export/identities", test_identities);
+  ADD ("/export/identities-file-mode", test_identities_file_mode);
   ADD ("/export/json-round-trip", test_json_round_trip);
   ADD ("/export/import/merge", test_import_merge);
   ADD ("/export/import/malformed", test_import_malformed);

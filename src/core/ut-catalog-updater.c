@@ -569,7 +569,7 @@ install_thread (GTask        *inner,
       /* Nothing to install, but the next check can be a 304. */
       if (etag_line != NULL &&
           (g_mkdir_with_parents (self->directory, 0700) != 0 ||
-           !ut_write_file_atomic (etag_path, etag_line, strlen (etag_line), &error)))
+           !ut_write_file_atomic (etag_path, etag_line, strlen (etag_line), 0644, &error)))
         g_debug ("Could not store the catalog ETag: %s",
                  error != NULL ? error->message : g_strerror (errno));
       outcome->result = UT_CATALOG_UPDATE_NOT_NEWER;
@@ -601,9 +601,9 @@ install_thread (GTask        *inner,
     }
   g_remove (etag_path);
   if (!ut_write_file_atomic (signature_path, g_bytes_get_data (check->signature_text, NULL),
-                             g_bytes_get_size (check->signature_text), &error) ||
+                             g_bytes_get_size (check->signature_text), 0644, &error) ||
       !ut_write_file_atomic (bundle_path, g_bytes_get_data (check->bundle, NULL),
-                             g_bytes_get_size (check->bundle), &error))
+                             g_bytes_get_size (check->bundle), 0644, &error))
     {
       outcome_free (outcome);
       g_task_return_new_error (inner, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_SAVE,
@@ -612,7 +612,7 @@ install_thread (GTask        *inner,
                                error->message);
       return;
     }
-  if (etag_line != NULL && !ut_write_file_atomic (etag_path, etag_line, strlen (etag_line), &error))
+  if (etag_line != NULL && !ut_write_file_atomic (etag_path, etag_line, strlen (etag_line), 0644, &error))
     g_debug ("Could not store the catalog ETag: %s", error->message);
 
   outcome->result = UT_CATALOG_UPDATE_UPDATED;

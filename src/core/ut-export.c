@@ -1512,6 +1512,7 @@ write_error (UtExportFormat  format,
 static gboolean
 write_bytes (UtExportFormat   format,
              GBytes          *bytes,
+             gboolean         has_identities,
              const char      *path,
              GError         **error)
 {
@@ -1521,7 +1522,9 @@ write_bytes (UtExportFormat   format,
 
   /* A temporary file beside the target, renamed over it once complete: GLib removes the
    * temporary file itself when writing fails, so a full disk leaves nothing behind. */
-  if (!ut_write_file_atomic (path, data != NULL ? data : "", length, &local_error))
+  /* Account e-mails are for the user's eyes only, like the keyring they came from. */
+  if (!ut_write_file_atomic (path, data != NULL ? data : "", length, has_identities ? 0600 : 0644,
+                             &local_error))
     {
       g_propagate_error (error, write_error (format, path, local_error));
       return FALSE;
@@ -1554,13 +1557,14 @@ ut_export_to_file (UtExportFormat          format,
   if (bytes == NULL)
     return FALSE;
 
-  return write_bytes (format, bytes, path, error);
+  return write_bytes (format, bytes, options != NULL && options->identities != NULL, path, error);
 }
 
 typedef struct
 {
   UtExportFormat  format;
   GBytes         *bytes;
+  gboolean        has_identities;
   char           *path;
 } WriteData;
 
@@ -1581,7 +1585,7 @@ write_thread (GTask        *task,
   WriteData *data = task_data;
   GError *error = NULL;
 
-  if (write_bytes (data->format, data->bytes, data->path, &error))
+  if (write_bytes (data->format, data->bytes, data->has_identities, data->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1625,6 +1629,7 @@ ut_export_to_file_async (UtExportFormat          format,
   data = g_new0 (WriteData, 1);
   data->format = format;
   data->bytes = bytes;
+  data->has_identities = options != NULL && options->identities != NULL;
   data->path = g_strdup (path);
   /* Not cancellable once started: the write is all or nothing anyway. */
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);

@@ -754,7 +754,7 @@ keep_backup (UtProgress *self)
       /* Some file systems have no hard links; a copy serves as well, just slower. */
       if (saved_errno != EEXIST &&
           g_file_get_contents (self->path, &contents, &length, NULL))
-        ut_write_file_atomic (self->backup_path, contents, length, NULL);
+        ut_write_file_atomic (self->backup_path, contents, length, 0644, NULL);
     }
 }
 
@@ -788,7 +788,7 @@ save_profiles (UtProgress  *self,
   contents = serialize (recheck_days, profiles, &length);
   keep_backup (self);
 
-  if (!ut_write_file_atomic (self->path, contents, length, error))
+  if (!ut_write_file_atomic (self->path, contents, length, 0644, error))
     {
       g_prefix_error (error, _("Could not save your progress: "));
       return FALSE;

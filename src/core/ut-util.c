@@ -187,15 +187,18 @@ ut_format_iso_date (const char *text)
   return g_date_time_format (date_time, _("%-d %B %Y"));
 }
 
+/* @mode is the new file's permissions (before the umask): 0644 for most, 0600 for files that
+ * hold account e-mails. It applies when the file is replaced too, since a new file takes its place. */
 gboolean
 ut_write_file_atomic (const char  *path,
                       const char  *contents,
                       gsize        length,
+                      int          mode,
                       GError     **error)
 {
   /* CONSISTENT writes a temporary file and renames it over the target; DURABLE fsyncs it first,
    * so after a crash the target holds either the old contents or the new, never a mix. */
   return g_file_set_contents_full (path, contents, length,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+                                   mode, error);
 }

@@ -22,6 +22,7 @@ char      *ut_format_iso_date    (const char  *text);
 gboolean   ut_write_file_atomic  (const char  *path,
                                   const char  *contents,
                                   gsize        length,
+                                  int          mode,
                                   GError     **error);
 
 G_END_DECLS

@@ -215,7 +215,7 @@ bundle (gint64       version,
   json_generator_set_root (generator, root);
   data = json_generator_to_data (generator, &length);
 
-  if (!ut_write_file_atomic (output, data, length, &error))
+  if (!ut_write_file_atomic (output, data, length, 0644, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
