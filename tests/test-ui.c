@@ -184,11 +184,42 @@ linkedin_offer (Fixture  *f,
   return ut_platform_get_offer (ut_catalog_lookup (f->catalog, "linkedin"), region);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_first_start_shows_onboarding (Fixture       *f,
                                    gconstpointer  data)
 {
+  GtkWidget *welcome;
+  GdkPaintable *icon;
+
   g_assert_cmpstr (_ut_window_get_visible_page (f->window), ==, "onboarding");
+
+  /* The app icon comes from the resources, at the size the page shows it. */
+  welcome = find_descendant (_ut_window_get_onboarding (f->window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (welcome);
+  icon = adw_status_page_get_paintable (ADW_STATUS_PAGE (welcome));
+  g_assert_nonnull (icon);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (icon), ==, 128 * gtk_widget_get_scale_factor (welcome));
+
   /* Nothing is written before the user chooses. */
   g_assert_false (g_file_test (ut_progress_get_path (f->progress), G_FILE_TEST_EXISTS));
 
@@ -404,26 +435,6 @@ test_corrupt_progress_is_reported (Fixture       *f,
 
   g_assert_nonnull (_ut_window_get_last_toast (f->window));
   g_assert_nonnull (strstr (_ut_window_get_last_toast (f->window), "damaged"));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *

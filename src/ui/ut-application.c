@@ -37,6 +37,7 @@ struct _UtApplication
   GCancellable     *update_cancellable;
   guint             automatic_check_source;
   gboolean          manual_check;
+  gboolean          icons_added;
 };
 
 G_DEFINE_FINAL_TYPE (UtApplication, ut_application, ADW_TYPE_APPLICATION)
@@ -44,10 +45,13 @@ G_DEFINE_FINAL_TYPE (UtApplication, ut_application, ADW_TYPE_APPLICATION)
 UtApplication *
 ut_application_new (void)
 {
+  /* No resource base path: GtkApplication would add its icons folder to the icon theme at
+   * start-up, and that makes the theme reload itself while the first frame is laid out (about
+   * 20 ms here). The style sheet is loaded in startup() and the icons when About needs them. */
   return g_object_new (UT_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", RESOURCE_BASE,
+                       "resource-base-path", NULL,
                        NULL);
 }
 
@@ -178,7 +182,16 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  GtkWindow *window = active_window (user_data);
+  UtApplication *self = user_data;
+  GtkWindow *window = active_window (self);
+
+  /* The app icon is in the theme once installed; from the build tree only in the resources. */
+  if (!self->icons_added)
+    {
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        RESOURCE_BASE "/icons");
+      self->icons_added = TRUE;
+    }
 
   ut_show_about (window != NULL ? GTK_WIDGET (window) : NULL);
 }
@@ -363,11 +376,17 @@ static void
 ut_application_startup (GApplication *application)
 {
   UtApplication *self = UT_APPLICATION (application);
+  g_autoptr(GtkCssProvider) provider = NULL;
 
   self->loader = g_thread_new ("untrain-load", load_state, self);
   self->settings = g_settings_new (SCHEMA_ID);
 
   G_APPLICATION_CLASS (ut_application_parent_class)->startup (application);
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });

@@ -407,6 +407,34 @@ select_category_action (GtkWidget  *widget,
   select_category (UT_ONBOARDING (widget), g_variant_get_string (parameter, NULL));
 }
 
+#define APP_ICON_PATH RESOURCE_BASE "/icons/%s/apps/io.github.untrain.Untrain.%s"
+
+/* The app icon from the resources, not the icon theme: the app does not add its resources to the
+ * theme at start-up (see ut_application_new()). At scale 1 the 128-pixel PNG is what the page
+ * shows, and it spares loading the SVG renderer on first start. */
+static void
+welcome_page_realize_cb (AdwStatusPage *page)
+{
+  g_autoptr(GdkPaintable) icon = NULL;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (page));
+
+  if (scale == 1)
+    {
+      g_autofree char *path = g_strdup_printf (APP_ICON_PATH, "128x128", "png");
+
+      icon = GDK_PAINTABLE (gdk_texture_new_from_resource (path));
+    }
+  else
+    {
+      g_autofree char *uri = g_strdup_printf ("resource://" APP_ICON_PATH, "scalable", "svg");
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+      icon = GDK_PAINTABLE (gtk_icon_paintable_new_for_file (file, 128, scale));
+    }
+
+  adw_status_page_set_paintable (page, icon);
+}
+
 static void
 ut_onboarding_dispose (GObject *object)
 {
@@ -448,6 +476,7 @@ ut_onboarding_class_init (UtOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, no_match_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_page_realize_cb);
 
   gtk_widget_class_install_action (widget_class, "onboarding.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "onboarding.back", NULL, back_action);
