@@ -407,7 +407,7 @@ select_category_action (GtkWidget  *widget,
   select_category (UT_ONBOARDING (widget), g_variant_get_string (parameter, NULL));
 }
 
-#define APP_ICON_PATH RESOURCE_BASE "/icons/%s/apps/io.github.untrain.Untrain.%s"
+#define APP_ICON_PATH RESOURCE_BASE "/icons/%s/apps/" APP_ID ".%s"
 
 /* The app icon from the resources, not the icon theme: the app does not add its resources to the
  * theme at start-up (see ut_application_new()). At scale 1 the 128-pixel PNG is what the page
