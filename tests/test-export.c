@@ -306,6 +306,24 @@ async_done (GObject      *object,
   *out = g_object_ref (result);
 }
 
+/* ut_export_to_file_async(), waited for on the default main context. */
+static gboolean
+export_to_file_in_thread (Fixture               *f,
+                          UtExportFormat         format,
+                          UtProfile             *profile,
+                          const UtExportOptions *options,
+                          const char            *path,
+                          GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ut_export_to_file_async (format, f->catalog, f->progress, profile, options, path, NULL, async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return ut_export_to_file_finish (result, error);
+}
+
 static guint
 file_mode (const char *path)
 {
@@ -328,7 +346,6 @@ test_identities_file_mode (Fixture       *f,
   UtProfile *me = ut_progress_lookup_profile (f->progress, "me");
   UtExportOptions without = { f->now, UT_EXPORT_PAPER_A4, NULL };
   UtExportOptions with = { f->now, UT_EXPORT_PAPER_A4, identities };
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   mode_t old_umask = umask (022);
 
@@ -345,11 +362,7 @@ test_identities_file_mode (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (file_mode (named), ==, 0600);
 
-  ut_export_to_file_async (UT_EXPORT_FORMAT_CSV, f->catalog, f->progress, me, &with, threaded, NULL,
-                           async_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (ut_export_to_file_finish (result, &error));
+  g_assert_true (export_to_file_in_thread (f, UT_EXPORT_FORMAT_CSV, me, &with, threaded, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (file_mode (threaded), ==, 0600);
 
@@ -772,32 +785,22 @@ test_to_file_async (Fixture       *f,
 {
   UtExportOptions options = { f->now, UT_EXPORT_PAPER_A4, NULL };
   g_autofree char *path = g_build_filename (f->directory, "checklist.pdf", NULL);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   UtProfile *anna = ut_progress_lookup_profile (f->progress, "anna");
   gsize length;
 
-  ut_export_to_file_async (UT_EXPORT_FORMAT_PDF, f->catalog, f->progress, anna, &options, path, NULL,
-                           async_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (ut_export_to_file_finish (result, &error));
+  g_assert_true (export_to_file_in_thread (f, UT_EXPORT_FORMAT_PDF, anna, &options, path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_clear_object (&result);
 
   /* Errors of the export itself come back the same way: Anna has no re-check to remind of
    * once her one finished action is undone. */
   g_assert_true (ut_progress_set_state (f->progress, anna, ut_catalog_lookup (f->catalog, "x"),
                                         "turn-off-grok-training", UT_ACTION_STATE_TODO, &error));
-  ut_export_to_file_async (UT_EXPORT_FORMAT_ICS, f->catalog, f->progress, anna, &options, path, NULL,
-                           async_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (ut_export_to_file_finish (result, &error));
+  g_assert_false (export_to_file_in_thread (f, UT_EXPORT_FORMAT_ICS, anna, &options, path, &error));
   g_assert_error (error, UT_EXPORT_ERROR, UT_EXPORT_ERROR_NOTHING_TO_EXPORT);
   g_test_message ("%s", error->message);
 }
