@@ -413,7 +413,7 @@ select_category_action (GtkWidget  *widget,
  * theme at start-up (see ut_application_new()). At scale 1 the 128-pixel PNG is what the page
  * shows, and it spares loading the SVG renderer on first start. */
 static void
-welcome_page_realize_cb (AdwStatusPage *page)
+update_welcome_icon (AdwStatusPage *page)
 {
   g_autoptr(GdkPaintable) icon = NULL;
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (page));
@@ -476,7 +476,7 @@ ut_onboarding_class_init (UtOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, no_match_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_page_realize_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_welcome_icon);
 
   gtk_widget_class_install_action (widget_class, "onboarding.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "onboarding.back", NULL, back_action);
