@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ut-catalog.h"
+#include "ut-test-utils.h"
 
 typedef struct
 {
@@ -33,19 +34,10 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *progress = g_build_filename (f->home, "data", "untrain", "progress.json", NULL);
-  g_autofree char *backup = g_strconcat (progress, ".bak", NULL);
-  g_autofree char *dir = g_path_get_dirname (progress);
-  g_autofree char *data_dir = g_path_get_dirname (dir);
-
-  g_remove (backup);
-  g_remove (progress);
-  g_rmdir (dir);
-  g_rmdir (data_dir);
-  g_rmdir (f->home);
+  /* Everything the runs wrote lives under the temporary home: progress, its backup, the file
+   * keyring and the backup libsecret keeps of it. */
+  ut_test_remove_tree (f->home);
   g_free (f->home);
-  if (f->keyring != NULL)
-    g_remove (f->keyring);
   g_free (f->keyring);
   g_free (f->out);
   g_free (f->err);

@@ -16,6 +16,7 @@
 
 #include "ut-identity-store.h"
 #include "ut-progress.h"
+#include "ut-test-utils.h"
 
 #define IDENTITY_A "anna.müller@example.org"
 #define IDENTITY_B "@anna_writes"
@@ -397,11 +398,9 @@ main (int   argc,
       g_test_dbus_stop (bus);
       g_steal_pointer (&bus);
     }
-  if (keyring_file != NULL)
-    {
-      g_unlink (keyring_file);
-      g_rmdir (keyring_dir);
-    }
+  /* libsecret keeps a backup beside the keyring file ("default.keyring~"). */
+  if (keyring_dir != NULL)
+    ut_test_remove_tree (keyring_dir);
 
   return status;
 }

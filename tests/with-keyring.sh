@@ -8,4 +8,7 @@ export HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home/ru
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 # Without DISPLAY no unlock prompt can ever block the run.
 unset DISPLAY WAYLAND_DISPLAY
-exec dbus-run-session -- sh -c 'printf test | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null 2>&1 && exec "$@"' sh "$@"
+# Not exec'd: the EXIT trap must run to remove the throwaway HOME.
+status=0
+dbus-run-session -- sh -c 'printf test | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null 2>&1 && exec "$@"' sh "$@" || status=$?
+exit $status
