@@ -1130,35 +1130,18 @@ run_program (Fixture     *f,
              char       **err,
              ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *data = g_build_filename (f->home, "data", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data, NULL);
+  const char *first;
   va_list args;
+  int status;
 
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
-  g_ptr_array_add (argv, (gpointer) program);
   va_start (args, err);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  first = va_arg (args, const char *);
+  status = ut_test_run_valist (launcher, program, out, err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s %s → %d\nstdout: %s\nstderr: %s", program, (char *) argv->pdata[1],
-                  g_subprocess_get_exit_status (process), *out, *err);
-
-  return g_subprocess_get_exit_status (process);
+  return status;
 }
 
 /* The app itself trusts only the release key: an update signed with the test key, which this test
@@ -1180,7 +1163,7 @@ test_app_refuses_test_key (Fixture       *f,
   in_test = load_newest (f);
   g_assert_cmpint (ut_catalog_get_version (in_test), ==, f->bundled_version + 1);
 
-  g_assert_cmpint (run_program (f, g_getenv ("UNTRAIN_BINARY"), &out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpint (run_program (f, ut_test_untrain_binary (), &out, &err, "--version", NULL), ==, 0);
   g_assert_cmpstr (out, ==, expected);
   g_assert_true (g_str_has_prefix (err, "untrain: The catalog update in "));
   g_assert_nonnull (strstr (err, "does not match its signature"));

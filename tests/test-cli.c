@@ -49,48 +49,25 @@ run (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *data = g_build_filename (f->home, "data", NULL);
   g_autofree char *config = g_build_filename (f->home, "config", NULL);
-  const char *binary = g_getenv ("UNTRAIN_BINARY");
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data, config);
   va_list args;
+  int status;
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "TZ", "Europe/Zurich", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   if (f->keyring != NULL)
     {
       g_subprocess_launcher_setenv (launcher, "SECRET_BACKEND", "file", TRUE);
       g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", f->keyring, TRUE);
       g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PASSWORD", "test", TRUE);
     }
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
+  va_start (args, first);
+  status = ut_test_run_valist (launcher, ut_test_untrain_binary (), &f->out, &f->err, first, args);
+  va_end (args);
 
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  g_test_message ("untrain %s → %d\nstdout: %s\nstderr: %s", first, g_subprocess_get_exit_status (process),
-                  f->out, f->err);
-
-  return g_subprocess_get_exit_status (process);
+  return status;
 }
 
 static guint

@@ -958,37 +958,15 @@ run_untrain (const char *data_home,
              const char *first,
              ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("UNTRAIN_BINARY");
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data_home, data_home);
   va_list args;
+  int status;
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = ut_test_run_valist (launcher, ut_test_untrain_binary (), &run->out, &run->err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  run_clear (run);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_test_message ("untrain %s → %d\nstdout: %.200s\nstderr: %s", first, g_subprocess_get_exit_status (process),
-                  run->out, run->err);
-
-  return g_subprocess_get_exit_status (process);
+  return status;
 }
 
 static void

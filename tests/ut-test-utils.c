@@ -41,3 +41,64 @@ ut_test_read_file (const char *path)
   g_assert_no_error (error);
   return contents;
 }
+
+/* The untrain binary the build made; meson passes its path in UNTRAIN_BINARY. */
+const char *
+ut_test_untrain_binary (void)
+{
+  const char *binary = g_getenv ("UNTRAIN_BINARY");
+
+  g_assert_nonnull (binary);
+  return binary;
+}
+
+/* A launcher for untrain or the catalog tool with their own data (and, unless %NULL, settings)
+ * folders, a fixed locale, and no display, so untrain never starts its interface. */
+GSubprocessLauncher *
+ut_test_launcher (const char *data_home,
+                  const char *config_home)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                             G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  if (config_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  return launcher;
+}
+
+/* Runs @program with @first and @args (NULL-terminated) and returns its exit status; @out and
+ * @err are replaced by what it printed. */
+int
+ut_test_run_valist (GSubprocessLauncher  *launcher,
+                    const char           *program,
+                    char                **out,
+                    char                **err,
+                    const char           *first,
+                    va_list               args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s %s → %d\nstdout: %.2000s\nstderr: %s", program, first,
+                  g_subprocess_get_exit_status (process), *out, *err);
+
+  return g_subprocess_get_exit_status (process);
+}

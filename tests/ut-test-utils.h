@@ -6,11 +6,20 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-void  ut_test_remove_tree (const char *path);
-char *ut_test_read_file   (const char *path);
+void                 ut_test_remove_tree          (const char          *path);
+char                *ut_test_read_file            (const char          *path);
+const char          *ut_test_untrain_binary       (void);
+GSubprocessLauncher *ut_test_launcher             (const char          *data_home,
+                                                   const char          *config_home);
+int                  ut_test_run_valist           (GSubprocessLauncher *launcher,
+                                                   const char          *program,
+                                                   char               **out,
+                                                   char               **err,
+                                                   const char          *first,
+                                                   va_list              args);
 
 G_END_DECLS

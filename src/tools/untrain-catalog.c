@@ -97,9 +97,7 @@ write_file (const char  *path,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_set_contents_full (path, contents, strlen (contents),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &error))
+  if (!ut_write_file_atomic (path, contents, strlen (contents), mode, &error))
     {
       g_printerr ("untrain-catalog: %s\n", error->message);
       return FALSE;
