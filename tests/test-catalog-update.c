@@ -341,6 +341,13 @@ make_bundle (Fixture  *f,
       json_object_set_int_member (change, "revision", revision);
       json_object_set_string_member (change, "date", "2026-12-01");
       json_object_set_string_member (change, "summary", "LinkedIn moved the setting to a new page.");
+      {
+        JsonObject *source = json_array_get_object_element (json_object_get_array_member (platform, "sources"), 0);
+        g_autoptr(JsonArray) cited = json_array_new ();
+
+        json_array_add_string_element (cited, json_object_get_string_member (source, "id"));
+        json_object_set_array_member (change, "sources", json_array_ref (cited));
+      }
       changes = json_object_get_array_member (platform, "changes");
       /* Newest first: rebuild the list with the new change in front. */
       {

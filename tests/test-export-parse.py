@@ -107,7 +107,7 @@ def golden_csv():
     expect(data.endswith(b"\r\n"), "the file does not end in CRLF")
     expect(data.count(b"\n") == data.count(b"\r\n") + NOTE.count("\n"), "a line ends without CR")
     records = check_csv_rows(parse_csv(data))
-    expect(len(records) == 16, f"{len(records)} rows, expected 16")
+    expect(len(records) == 13, f"{len(records)} rows, expected 13")
 
     meta = [r for r in records if r["platform_id"] == "meta"]
     expect(meta and all(r["platform"] == "Meta (Facebook, Instagram, Threads)" for r in meta),
@@ -190,7 +190,7 @@ def golden_ics():
 
 def cli_csv(untrain):
     records = check_csv_rows(parse_csv(untrain.run("--export=csv")))
-    expect(len(records) == 13, f"{len(records)} rows for the first profile, expected 13")
+    expect(len(records) == 10, f"{len(records)} rows for the first profile, expected 10")
     both = check_csv_rows(parse_csv(untrain.run("--export=csv", "--profile=anna")))
     expect({r["profile"] for r in both} == {"Anna Müller"}, "--profile=anna exported someone else")
 

@@ -95,7 +95,21 @@ make_catalog (guint revision)
   changes = json_object_get_array_member (platform, "changes");
   while (json_array_get_length (changes) > 0 &&
          json_object_get_int_member (json_array_get_object_element (changes, 0), "revision") > revision)
-    json_array_remove_element (changes, 0);
+    {
+      const char *date = json_object_get_string_member (json_array_get_object_element (changes, 0), "date");
+      JsonObject *regions = json_object_get_object_member (platform, "regions");
+      g_autoptr(GList) codes = json_object_get_members (regions);
+
+      /* At the older revision no region had yet begun on the removed change's date. */
+      for (const GList *l = codes; l != NULL; l = l->next)
+        {
+          JsonObject *region = json_object_get_object_member (regions, l->data);
+
+          if (g_strcmp0 (json_object_get_string_member_with_default (region, "since", NULL), date) == 0)
+            json_object_remove_member (region, "since");
+        }
+      json_array_remove_element (changes, 0);
+    }
 
   json_generator_set_root (generator, json_parser_get_root (parser));
   data = json_generator_to_data (generator, &length);

@@ -21,6 +21,7 @@
 #include "ut-preferences-window-private.h"
 #include "ut-platform-row.h"
 #include "ut-summary-page.h"
+#include "ut-util.h"
 #include "ut-window-private.h"
 #include "ut-wizard.h"
 
@@ -406,6 +407,55 @@ test_mark_linkedin_done_survives_restart (Fixture       *f,
   g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, expected);
   g_assert_nonnull (ut_profile_lookup_record (ut_window_get_profile (f->window), "linkedin",
                                               ut_action_get_id (g_ptr_array_index (offer->actions, 0))));
+}
+
+static gboolean
+is_link_to (GtkWidget     *widget,
+            gconstpointer  uri)
+{
+  return GTK_IS_LINK_BUTTON (widget) && g_strcmp0 (gtk_link_button_get_uri (GTK_LINK_BUTTON (widget)), uri) == 0;
+}
+
+/* Every step lists the sources it rests on, with who published them; the guide says when the
+ * record was last checked. */
+static void
+test_guide_shows_sources (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  UtPlatform *linkedin = ut_catalog_lookup (f->catalog, "linkedin");
+  const UtRegionOffer *offer = linkedin_offer (f, UT_REGION_UK);
+  g_autofree char *reviewed = ut_format_iso_date (ut_platform_get_reviewed (linkedin));
+  g_autofree char *checked = g_strdup_printf ("Last checked against its sources on %s", reviewed);
+  UtWizard *wizard;
+
+  finish_onboarding (f, "UK", chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-platform", "s", "linkedin"));
+  flush_events ();
+  wizard = UT_WIZARD (_ut_window_get_wizard (f->window));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (wizard), checked));
+
+  for (guint i = 0; i < offer->actions->len; i++)
+    {
+      UtAction *action = g_ptr_array_index (offer->actions, i);
+      UtActionStep *step = ut_wizard_lookup_step (wizard, ut_action_get_id (action));
+      const char * const *ids = ut_action_get_source_ids (action);
+
+      g_assert_nonnull (step);
+      for (guint s = 0; ids[s] != NULL; s++)
+        {
+          const UtSource *source = ut_platform_lookup_source (linkedin, ids[s]);
+          GtkWidget *link = find_widget (GTK_WIDGET (step), is_link_to, source->url);
+          g_autofree char *publisher = g_strdup_printf ("(%s, ", ut_publisher_get_display_name (source->publisher));
+
+          g_assert_nonnull (link);
+          g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (link)), source->title));
+          g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (link)), publisher));
+        }
+    }
+
+  /* No step talks about research gaps. */
+  g_assert_null (find_label_containing (GTK_WIDGET (wizard), "No source"));
 }
 
 static void
@@ -1090,6 +1140,7 @@ main (int   argc,
   ADD ("/ui/search-filters", test_search_filters);
   ADD ("/ui/main-menu-opens", test_main_menu_opens);
   ADD ("/ui/mark-linkedin-done-survives-restart", test_mark_linkedin_done_survives_restart);
+  ADD ("/ui/guide-shows-sources", test_guide_shows_sources);
   ADD ("/ui/last-platform-reopens", test_last_platform_reopens);
   ADD ("/ui/newer-revision-shows-changed", test_newer_revision_shows_changed);
   ADD ("/ui/corrupt-progress-is-reported", test_corrupt_progress_is_reported);

@@ -15,6 +15,7 @@ typedef struct
   const char *fixture;   /* under tests/fixtures/catalog/ */
   const char *pointer;
   const char *message;   /* must occur in the problem's message */
+  const char *today;     /* the validator's date, where the rule needs one */
 } Rule;
 
 static const Rule rules[] = {
@@ -28,15 +29,50 @@ static const Rule rules[] = {
   { "unused-action/example.json", "/actions/3/id", "action \"email-us\" is not used by any region" },
   { "duplicate-action-id/example.json", "/actions/2/id", "duplicate action id \"object\" (already defined at /actions/1)" },
   { "non-https-url/example.json", "/actions/0/url", "\"http://example.com/settings/ai\" is not an https URL" },
-  { "non-https-source/example.json", "/sources/0/url", "\"http://example.com/news\" is not an https URL" },
+  { "non-https-source/example.json", "/sources/1/url", "\"http://example.com/news\" is not an https URL" },
+  { "source-url-space/example.json", "/sources/0/url", "\"https://help.example.com/ai training\" is not an https URL" },
+  { "url-user-info/example.json", "/actions/0/url", "\"https://www.example.com@evil.example.org/\" is not an https URL" },
+  { "url-line-break/example.json", "/actions/0/url", "\"https://example.com/a\\x0D\\x0AATTACH:https://evil.example.org/x\" is not an https URL" },
+  { "url-direction-control/example.json", "/actions/0/url", "\"https://example.com/\\u{202E}gnp.exe\" is not an https URL" },
+  { "action-url-off-domain/example.json", "/actions/0/url",
+    "\"https://evil.example.org/settings/ai\" is not on the record's domains (example.com) or a host in /form_hosts" },
+  { "homepage-off-domain/example.json", "/homepage", "the home page must be on one of the record's domains" },
+  { "bad-domain/example.json", "/domains/1", "\"https://example.org/\" is not a host name" },
+  { "platform-source-off-domain/example.json", "/sources/1/publisher",
+    "a \"platform\" source must be on one of the record's domains (example.com)" },
+  { "unknown-publisher/example.json", "/sources/2/publisher",
+    "unknown value \"blog\" (allowed: platform, regulator, court, press, other)" },
+  { "duplicate-source-id/example.json", "/sources/2/id", "duplicate source id \"example-news\"" },
+  { "action-without-sources/example.json", "/actions/0/sources", "required field \"sources\" is missing" },
+  { "action-press-only/example.json", "/actions/0/sources",
+    "needs at least one source published by the platform, a regulator or a court" },
+  { "change-other-only/example.json", "/changes/0/sources", "must not rest on \"other\" sources alone" },
+  { "undefined-source/example.json", "/actions/0/sources/1",
+    "source \"nope\" is not defined in /sources (defined: daily-news, example-help, example-news, some-blog)" },
+  { "source-cited-twice/example.json", "/actions/0/sources/1", "source \"example-help\" is cited twice" },
+  { "since-without-sources/example.json", "/regions/US/sources", "a region with \"since\" must cite the sources that back it" },
+  { "since-without-change/example.json", "/regions/US/since", "no entry in /changes has the date 2024-09-19" },
+  { "since-after-reviewed/example.json", "/regions/EU/since", "2025-11-03 is after \"reviewed\" (2025-10-01)" },
+  { "reviewed-in-future/example.json", "/reviewed", "2026-12-01 is in the future (latest allowed: 2026-11-30)", "2026-11-30" },
+  { "toggle-not-trained/example.json", "/regions/OTHER/status",
+    "status \"not-trained\" cannot list a \"toggle\", \"form\" or \"email\" action" },
+  { "form-no-opt-out/example.json", "/regions/UK/status",
+    "status \"no-opt-out\" cannot list a \"toggle\", \"form\" or \"email\" action" },
+  { "opt-out-without-toggle/example.json", "/regions/EU/status", "status \"opt-out\" needs at least one \"toggle\" action" },
+  { "opt-out-site-owner-only/example.json", "/regions/EU/status",
+    "(a region whose only actions are site-owner signals is \"site-owner-only\")" },
+  { "object-without-form/example.json", "/regions/CH/status", "status \"object\" needs at least one \"form\" or \"email\" action" },
+  { "site-owner-only-with-toggle/example.json", "/regions/UK/status",
+    "status \"site-owner-only\" needs at least one \"site-owner\" action and no \"toggle\"" },
   { "bad-date/example.json", "/changes/0/date", "\"2025-02-30\" is not a valid date (allowed: YYYY-MM-DD)" },
-  { "bad-source-date/example.json", "/sources/0/date", "\"Sep 2025\" is not a valid date (allowed: YYYY, YYYY-MM or YYYY-MM-DD)" },
+  { "bad-source-date/example.json", "/sources/1/date", "\"Sep 2025\" is not a valid date (allowed: YYYY-MM-DD, or YYYY-MM when the page gives only a month)" },
+  { "bare-year-source-date/example.json", "/sources/1/date", "\"2025\" is not a valid date (allowed: YYYY-MM-DD, or YYYY-MM" },
   { "revision-lower/example.json", "/revision", "revision 1 is lower than the newest change's revision 2" },
   { "changes-order/example.json", "/changes/1/revision", "changes must be newest first: revision 2 follows revision 1" },
   { "empty-sources/example.json", "/sources", "must not be empty" },
   { "id-mismatch/example.json", "/id", "id \"other\" does not match the file name (expected \"example\")" },
   { "bad-status/example.json", "/regions/EU/status",
-    "unknown value \"optout\" (allowed: opt-out, object, no-opt-out, not-trained, opt-in)" },
+    "unknown value \"optout\" (allowed: opt-out, object, no-opt-out, not-trained, opt-in, site-owner-only)" },
   { "empty-region-actions/example.json", "/regions/CH/actions", "must list at least one action when status is \"object\"" },
   { "action-listed-twice/example.json", "/regions/US/actions/2", "action \"turn-off\" is listed twice in this region" },
   { "bad-field/example.json", "/actions/1/fields/3", "unknown value \"password\" (allowed: name, email," },
@@ -73,10 +109,13 @@ test_rule (gconstpointer data)
   const Rule *rule = data;
   g_autoptr(UtCatalogValidator) validator = ut_catalog_validator_new ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", rule->fixture, NULL);
-  g_autoptr(JsonNode) root = ut_catalog_validator_check_file (validator, path);
+  g_autoptr(JsonNode) root = NULL;
   GPtrArray *problems = ut_catalog_validator_get_problems (validator);
   const UtProblem *problem;
   g_autofree char *line = NULL;
+
+  ut_catalog_validator_set_today (validator, rule->today);
+  root = ut_catalog_validator_check_file (validator, path);
 
   for (guint j = 0; j < problems->len; j++)
     {

@@ -25,6 +25,7 @@ struct _UtAction
   guint         recheck_days;
   gboolean      affects_past_training;
   char        **fields;
+  char        **sources;   /* ids into the platform's sources */
 };
 
 G_DEFINE_FINAL_TYPE (UtAction, ut_action, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ ut_action_finalize (GObject *object)
   g_free (self->target);
   g_free (self->scope);
   g_strfreev (self->fields);
+  g_strfreev (self->sources);
 
   G_OBJECT_CLASS (ut_action_parent_class)->finalize (object);
 }
@@ -144,6 +146,7 @@ _ut_action_new_from_json (JsonObject *object)
   self->recheck_days = (guint) json_object_get_int_member_with_default (object, "recheck_days", 0);
   self->affects_past_training = json_object_get_boolean_member (object, "affects_past_training");
   self->fields = dup_member_strv (object, "fields");
+  self->sources = dup_member_strv (object, "sources");
 
   return self;
 }
@@ -225,4 +228,13 @@ ut_action_get_fields (UtAction *self)
 {
   g_return_val_if_fail (UT_IS_ACTION (self), NULL);
   return (const char * const *) self->fields;
+}
+
+/* Returns: the ids of the sources that back this action; look them up with
+ * ut_platform_lookup_source(). */
+const char * const *
+ut_action_get_source_ids (UtAction *self)
+{
+  g_return_val_if_fail (UT_IS_ACTION (self), NULL);
+  return (const char * const *) self->sources;
 }

@@ -27,5 +27,6 @@ const char         *ut_action_get_scope                 (UtAction *self);
 guint               ut_action_get_recheck_days          (UtAction *self);
 gboolean            ut_action_get_affects_past_training (UtAction *self);
 const char * const *ut_action_get_fields                (UtAction *self);
+const char * const *ut_action_get_source_ids            (UtAction *self);
 
 G_END_DECLS

@@ -14,7 +14,11 @@
 
 /* Indexed by UtOfferStatus and UtActionKind: keep the orders in step with the enums. */
 const char * const ut_offer_status_names[] = {
-  "opt-out", "object", "no-opt-out", "not-trained", "opt-in", NULL
+  "opt-out", "object", "no-opt-out", "not-trained", "opt-in", "site-owner-only", NULL
+};
+
+const char * const ut_publisher_names[] = {
+  "platform", "regulator", "court", "press", "other", NULL
 };
 
 const char * const ut_action_kind_names[] = {
@@ -58,7 +62,7 @@ ut_schema_join (const char * const *names)
 const char *
 ut_offer_status_to_string (UtOfferStatus status)
 {
-  g_return_val_if_fail (status <= UT_OFFER_OPT_IN, NULL);
+  g_return_val_if_fail (status <= UT_OFFER_SITE_OWNER_ONLY, NULL);
 
   return ut_offer_status_names[status];
 }
@@ -79,6 +83,8 @@ ut_offer_status_get_description (UtOfferStatus status)
       return _("Not trained here");
     case UT_OFFER_OPT_IN:
       return _("Off unless you agree");
+    case UT_OFFER_SITE_OWNER_ONLY:
+      return _("Only for site owners");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -90,6 +96,28 @@ ut_action_kind_to_string (UtActionKind kind)
   g_return_val_if_fail (kind <= UT_ACTION_KIND_SITE_OWNER, NULL);
 
   return ut_action_kind_names[kind];
+}
+
+/* How a source's publisher is named beside its title in a guide. */
+const char *
+ut_publisher_get_display_name (UtPublisher publisher)
+{
+  switch (publisher)
+    {
+    case UT_PUBLISHER_PLATFORM:
+      /* Translators: who published a source: the platform itself */
+      return _("Platform");
+    case UT_PUBLISHER_REGULATOR:
+      return _("Regulator");
+    case UT_PUBLISHER_COURT:
+      return _("Court");
+    case UT_PUBLISHER_PRESS:
+      return _("Press");
+    case UT_PUBLISHER_OTHER:
+      return _("Other");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *

@@ -121,7 +121,14 @@ ut_catalog_load_installed (const char  *directory,
       return NULL;
     }
 
-  if ((catalog = ut_catalog_new_from_bytes (bundle, bundle_path, &local_error)) == NULL)
+  if ((catalog = ut_catalog_new_from_bytes (bundle, bundle_path, &local_error)) == NULL &&
+      g_error_matches (local_error, UT_CATALOG_ERROR, UT_CATALOG_ERROR_OLDER_FORMAT))
+    {
+      /* Superseded by the catalog built into this newer Untrain: not worth a warning. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", local_error->message);
+      return NULL;
+    }
+  else if (catalog == NULL)
     {
       /* Signed but invalid: signed by a newer Untrain's rules, most likely. */
       g_set_error (error, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INVALID,

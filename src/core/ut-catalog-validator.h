@@ -31,6 +31,8 @@ typedef struct _UtCatalogValidator UtCatalogValidator;
 
 UtCatalogValidator *ut_catalog_validator_new            (void);
 void                ut_catalog_validator_free           (UtCatalogValidator *self);
+void                ut_catalog_validator_set_today      (UtCatalogValidator *self,
+                                                         const char         *today);
 void                ut_catalog_validator_check_record   (UtCatalogValidator *self,
                                                          const char         *file,
                                                          JsonNode           *record);

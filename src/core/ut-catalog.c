@@ -101,6 +101,20 @@ compare_platforms (gconstpointer a,
   return g_strcmp0 (ut_platform_get_id (pa), ut_platform_get_id (pb));
 }
 
+static gboolean
+is_older_format (JsonNode *root)
+{
+  JsonNode *format;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "platforms") ||
+      (format = json_object_get_member (json_node_get_object (root), "format")) == NULL)
+    return FALSE;
+
+  return JSON_NODE_HOLDS_VALUE (format) && json_node_get_value_type (format) == G_TYPE_INT64 &&
+         json_node_get_int (format) >= 1 && json_node_get_int (format) < UT_CATALOG_FORMAT;
+}
+
 /**
  * ut_catalog_new_from_bytes:
  * @bytes: a catalog bundle
@@ -130,6 +144,15 @@ ut_catalog_new_from_bytes (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &length);
   root = ut_catalog_validator_check_data (validator, origin, data != NULL ? data : "", (gssize) length);
   problems = ut_catalog_validator_get_problems (validator);
+
+  /* A bundle in an older format was written for an older Untrain: whatever it says, the catalog
+   * this Untrain came with was made later. */
+  if (problems->len > 0 && is_older_format (root))
+    {
+      g_set_error (error, UT_CATALOG_ERROR, UT_CATALOG_ERROR_OLDER_FORMAT,
+                   _("%s was made for an older version of Untrain"), origin);
+      return NULL;
+    }
 
   /* A single record is valid on its own but is not a catalog. */
   if (problems->len == 0 &&

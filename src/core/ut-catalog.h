@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   UT_CATALOG_ERROR_INVALID,
+  UT_CATALOG_ERROR_OLDER_FORMAT,
 } UtCatalogError;
 
 #define UT_CATALOG_BUNDLED_RESOURCE "/io/github/untrain/Untrain/catalog/catalog.json"

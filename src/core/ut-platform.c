@@ -167,8 +167,10 @@ _ut_platform_new_from_json (JsonObject *object)
     {
       JsonObject *entry = json_array_get_object_element (array, i);
       UtSource source = {
+        member_string (entry, "id"),
         member_string (entry, "url"),
         member_string (entry, "title"),
+        (UtPublisher) ut_schema_lookup (ut_publisher_names, member_string (entry, "publisher")),
         member_string (entry, "date"),
       };
 
@@ -304,6 +306,24 @@ ut_platform_get_source (UtPlatform *self,
   g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
   g_return_val_if_fail (index < self->sources->len, NULL);
   return &g_array_index (self->sources, UtSource, index);
+}
+
+const UtSource *
+ut_platform_lookup_source (UtPlatform *self,
+                           const char *source_id)
+{
+  g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      const UtSource *source = &g_array_index (self->sources, UtSource, i);
+
+      if (g_str_equal (source->id, source_id))
+        return source;
+    }
+
+  return NULL;
 }
 
 guint

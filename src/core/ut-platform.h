@@ -32,9 +32,11 @@ typedef struct
 
 typedef struct
 {
-  const char *url;
-  const char *title;
-  const char *date;
+  const char  *id;
+  const char  *url;
+  const char  *title;
+  UtPublisher  publisher;
+  const char  *date;       /* YYYY-MM-DD or YYYY-MM */
 } UtSource;
 
 #define UT_TYPE_PLATFORM (ut_platform_get_type ())
@@ -57,6 +59,8 @@ const UtChange      *ut_platform_get_change          (UtPlatform *self,
 guint                ut_platform_get_n_sources       (UtPlatform *self);
 const UtSource      *ut_platform_get_source          (UtPlatform *self,
                                                       guint       index);
+const UtSource      *ut_platform_lookup_source       (UtPlatform *self,
+                                                      const char *source_id);
 guint                ut_platform_get_n_actions       (UtPlatform *self);
 UtAction            *ut_platform_get_action          (UtPlatform *self,
                                                       guint       index);

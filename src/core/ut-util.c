@@ -38,16 +38,133 @@ ut_is_slug (const char *text)
   return !previous_dash;
 }
 
+static gboolean
+is_direction_control (gunichar c)
+{
+  return c == 0x200E || c == 0x200F || c == 0x061C ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Characters that have no place in a link a person is shown or that Untrain writes into an export:
+ * controls (a CR or LF would start a new line in an iCalendar file), spaces, and the Unicode
+ * direction controls that can make one address look like another. */
+static gboolean
+has_unsafe_characters (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || g_unichar_isspace (c) || is_direction_control (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* @text with every control character written as \xNN and every direction control as \u{NNNN},
+ * so that a message quoting it cannot move the cursor, clear a terminal or reorder what follows. */
+char *
+ut_escape_controls (const char *text)
+{
+  GString *escaped;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+
+  escaped = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (escaped, "\\x%02X", c);
+      else if (g_unichar_iscntrl (c) || is_direction_control (c))
+        g_string_append_printf (escaped, "\\u{%04X}", c);
+      else
+        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (escaped, FALSE);
+}
+
+/* An https:// address with a host name and no user name or password in it (which would let
+ * "https://www.linkedin.com@evil.example/" look like LinkedIn). */
 gboolean
 ut_is_https_url (const char *text)
 {
   g_autoptr(GUri) uri = NULL;
+  const char *host;
 
-  if (text == NULL || !g_str_has_prefix (text, "https://"))
+  if (text == NULL || !g_str_has_prefix (text, "https://") || has_unsafe_characters (text))
     return FALSE;
 
   uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+  if (uri == NULL || g_uri_get_userinfo (uri) != NULL)
+    return FALSE;
+
+  host = g_uri_get_host (uri);
+  return host != NULL && *host != '\0';
+}
+
+/* A DNS name of at least two labels, lower case: what a catalog record lists as its domains. */
+gboolean
+ut_is_domain_name (const char *text)
+{
+  gsize label = 0;
+  guint n_labels = 1;
+
+  if (text == NULL || *text == '\0' || strlen (text) > 253)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          if (label == 0 || p[-1] == '-')
+            return FALSE;
+          label = 0;
+          n_labels++;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p) || (*p == '-' && label > 0))
+        {
+          if (++label > 63)
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+
+  return label > 0 && text[strlen (text) - 1] != '-' && n_labels >= 2;
+}
+
+/* Whether @url's host is @domain or one of its subdomains, ignoring case. */
+gboolean
+ut_url_is_on_domain (const char *url,
+                     const char *domain)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
+  gsize host_len, domain_len;
+
+  if (url == NULL || domain == NULL || (uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)) == NULL ||
+      g_uri_get_host (uri) == NULL)
+    return FALSE;
+
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  host_len = strlen (host);
+  domain_len = strlen (domain);
+
+  if (host_len == domain_len)
+    return g_ascii_strcasecmp (host, domain) == 0;
+
+  return host_len > domain_len && host[host_len - domain_len - 1] == '.' &&
+         g_ascii_strcasecmp (host + host_len - domain_len, domain) == 0;
 }
 
 static gboolean

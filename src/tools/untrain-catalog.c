@@ -13,12 +13,15 @@
 #include <string.h>
 
 #include "ut-catalog.h"
+#include "ut-catalog-audit.h"
 #include "ut-catalog-validator.h"
 #include "ut-signature.h"
 #include "ut-util.h"
 
 #define USAGE \
-  "usage: untrain-catalog bundle --version-file FILE --output FILE [--directory DIR] RECORD.json…\n" \
+  "usage: untrain-catalog validate RECORD.json…\n" \
+  "       untrain-catalog audit [--today YYYY-MM-DD] RECORD.json…\n" \
+  "       untrain-catalog bundle --version-file FILE --output FILE [--directory DIR] RECORD.json…\n" \
   "       untrain-catalog keygen [--force] PRIVATE-KEY PUBLIC-KEY\n" \
   "       untrain-catalog sign --key PRIVATE-KEY [--output SIGNATURE] BUNDLE\n" \
   "       untrain-catalog verify --key PUBLIC-KEY [--signature SIGNATURE] BUNDLE\n" \
@@ -150,6 +153,30 @@ check_all_listed (const char  *directory,
   return ok;
 }
 
+static char *
+today_local (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Prints the problems one a line; returns whether there were none. */
+static gboolean
+print_problems (UtCatalogValidator *validator)
+{
+  GPtrArray *problems = ut_catalog_validator_get_problems (validator);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = ut_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_printerr ("%s\n", line);
+    }
+
+  return problems->len == 0;
+}
+
 static int
 bundle (gint64       version,
         const char  *output,
@@ -164,10 +191,18 @@ bundle (gint64       version,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *generated = NULL;
+  g_autofree char *today = NULL;
   g_autofree char *data = NULL;
-  GPtrArray *problems;
   const char *epoch;
   gsize length;
+
+  /* SOURCE_DATE_EPOCH keeps release builds reproducible. */
+  epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  now = epoch != NULL ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
+                      : g_date_time_new_now_utc ();
+  generated = ut_date_time_format (now);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  ut_catalog_validator_set_today (validator, today);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -177,27 +212,14 @@ bundle (gint64       version,
         g_ptr_array_add (records, record);
     }
 
-  problems = ut_catalog_validator_get_problems (validator);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = ut_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_printerr ("%s\n", line);
-    }
-  if (problems->len > 0 || (directory != NULL && !check_all_listed (directory, files)))
+  if (!print_problems (validator) || (directory != NULL && !check_all_listed (directory, files)))
     return 1;
 
   g_ptr_array_sort (records, compare_records);
 
-  /* SOURCE_DATE_EPOCH keeps release builds reproducible. */
-  epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  now = epoch != NULL ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
-                      : g_date_time_new_now_utc ();
-  generated = ut_date_time_format (now);
-
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, 1);
+  json_builder_add_int_value (builder, UT_CATALOG_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, version);
   json_builder_set_member_name (builder, "generated");
@@ -220,6 +242,135 @@ bundle (gint64       version,
     }
 
   return 0;
+}
+
+static int
+command_validate (int    argc,
+                  char **argv)
+{
+  g_autoptr(UtCatalogValidator) validator = ut_catalog_validator_new ();
+  g_autofree char *today = today_local ();
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "RECORD.json…" },
+    { NULL }
+  };
+
+  if (!parse_options ("RECORD.json… — check platform records or bundles", entries, &argc, &argv))
+    return 2;
+  if (files == NULL)
+    return usage ("validate needs at least one file");
+
+  ut_catalog_validator_set_today (validator, today);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) root = ut_catalog_validator_check_file (validator, files[i]);
+    }
+
+  return print_problems (validator) ? 0 : 1;
+}
+
+static char *
+format_share (guint part,
+              guint whole)
+{
+  if (whole == 0)
+    return g_strdup_printf ("%9s", "none");
+  return g_strdup_printf ("%3u/%-3u %3u%%", part, whole, (guint) ((part * 100 + whole / 2) / whole));
+}
+
+static void
+print_audit_row (const char           *name,
+                 const char           *reviewed,
+                 const UtAuditFigures *figures)
+{
+  g_autofree char *backed = format_share (figures->n_actions_backed, figures->n_actions);
+  g_autofree char *linked = format_share (figures->n_toggles_and_forms_linked, figures->n_toggles_and_forms);
+
+  g_print ("%-20s %-10s %5d   %s   %s   %3u/%-3u\n", name, reviewed, figures->days_since_review,
+           backed, linked, figures->n_other_sources, figures->n_sources);
+}
+
+/* Adds every record in @root (a record or a bundle) to @total, printing a row for each. */
+static void
+audit_document (JsonNode       *root,
+                GDate          *today,
+                UtAuditFigures *total)
+{
+  JsonObject *object = json_node_get_object (root);
+  JsonArray *platforms = json_object_has_member (object, "platforms")
+                         ? json_object_get_array_member (object, "platforms") : NULL;
+  guint n = platforms != NULL ? json_array_get_length (platforms) : 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *record = platforms != NULL ? json_array_get_object_element (platforms, i) : object;
+      UtAuditFigures figures;
+
+      if (record == NULL)
+        continue;
+      ut_catalog_audit_record (record, today, &figures);
+      print_audit_row (json_object_get_string_member_with_default (record, "id", "?"),
+                       json_object_get_string_member_with_default (record, "reviewed", "?"),
+                       &figures);
+      ut_catalog_audit_add (total, &figures);
+    }
+}
+
+/* For maintainers: how fresh and how well backed each record is, and the catalog in total. */
+static int
+command_audit (int    argc,
+               char **argv)
+{
+  g_autofree char *today_text = NULL;
+  g_auto(GStrv) files = NULL;
+  UtAuditFigures total = { 0 };
+  GDate today;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, "Count days up to this date (default: today)", "YYYY-MM-DD" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "RECORD.json…" },
+    { NULL }
+  };
+
+  if (!parse_options ("RECORD.json… — how fresh and how well backed the catalog is", entries, &argc, &argv))
+    return 2;
+  if (files == NULL)
+    return usage ("audit needs at least one record or bundle");
+  if (today_text == NULL)
+    today_text = today_local ();
+  if (!ut_is_iso_date (today_text))
+    return usage ("--today takes a date, YYYY-MM-DD");
+
+  g_date_clear (&today, 1);
+  g_date_set_parse (&today, today_text);
+
+  g_print ("%-20s %-10s %5s   %-13s   %-13s   %s\n", "record", "reviewed", "days",
+           "backed", "toggle/form", "other");
+  g_print ("%-20s %-10s %5s   %-13s   %-13s   %s\n", "", "", "", "actions", "with a URL", "sources");
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      if (!json_parser_load_from_mapped_file (parser, files[i], &error) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          g_printerr ("%s: %s\n", files[i], error != NULL ? error->message : "not a record or a bundle");
+          status = 1;
+          continue;
+        }
+      audit_document (json_parser_get_root (parser), &today, &total);
+    }
+
+  {
+    g_autofree char *name = g_strdup_printf ("total (%u)", total.n_records);
+
+    g_print ("\n");
+    print_audit_row (name, "oldest:", &total);
+  }
+
+  return status;
 }
 
 static int
@@ -480,6 +631,8 @@ main (int    argc,
     const char *name;
     int (*run) (int argc, char **argv);
   } commands[] = {
+    { "validate", command_validate },
+    { "audit", command_audit },
     { "bundle", command_bundle },
     { "keygen", command_keygen },
     { "sign", command_sign },

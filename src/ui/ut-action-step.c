@@ -12,6 +12,7 @@
 
 #include "ut-action-step.h"
 #include "ut-compat.h"
+#include "ut-source-link.h"
 #include "ut-util.h"
 #include "ut-window.h"
 
@@ -27,6 +28,7 @@ struct _UtActionStep
   GtkBox     *steps_box;
   GtkLabel   *setting_label;
   GtkLabel   *info_label;
+  GtkBox     *sources_box;
   GtkLabel   *review_label;
   GtkLabel   *status_label;
   GtkWidget  *open_button;
@@ -246,6 +248,7 @@ ut_action_step_class_init (UtActionStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, steps_box);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, setting_label);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, info_label);
+  gtk_widget_class_bind_template_child (widget_class, UtActionStep, sources_box);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, review_label);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, status_label);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, open_button);
@@ -280,6 +283,7 @@ build (UtActionStep *self,
 {
   const char * const *steps = ut_action_get_steps (self->action);
   const char * const *fields = ut_action_get_fields (self->action);
+  const char * const *source_ids = ut_action_get_source_ids (self->action);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autoptr(GString) info = g_string_new (NULL);
   g_autofree char *title = NULL;
@@ -340,10 +344,16 @@ build (UtActionStep *self,
         g_string_append_printf (info, "%s%s", i > 0 ? ", " : "", describe_field (fields[i]));
       g_string_append (info, ".");
     }
-  if (url == NULL && kind != UT_ACTION_KIND_MITIGATION && kind != UT_ACTION_KIND_SITE_OWNER)
-    g_string_append_printf (info, "%s%s", info->len > 0 ? " " : "",
-                            _("No source gives a direct link for this, so follow the steps above."));
   set_optional_label (self->info_label, info->len > 0 ? info->str : NULL);
+
+  for (guint i = 0; source_ids[i] != NULL; i++)
+    {
+      const UtSource *source = ut_platform_lookup_source (self->platform, source_ids[i]);
+
+      /* The validator guarantees every cited source exists. */
+      if (source != NULL)
+        gtk_box_append (self->sources_box, ut_source_link_new (source));
+    }
 
   gtk_button_set_label (GTK_BUTTON (self->open_button),
                         kind == UT_ACTION_KIND_FORM ? _("_Open Form") : _("_Open Settings"));

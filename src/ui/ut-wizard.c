@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ut-identity-row.h"
+#include "ut-source-link.h"
 #include "ut-util.h"
 #include "ut-window.h"
 #include "ut-wizard.h"
@@ -98,6 +99,8 @@ describe_offer (UtPlatform          *platform,
       return g_strdup_printf (_("%s says it does not train on data from people %s."), name, where);
     case UT_OFFER_OPT_IN:
       return g_strdup_printf (_("%s does not use your data for this %s unless you agree. Check that it is still off."), name, where);
+    case UT_OFFER_SITE_OWNER_ONLY:
+      return g_strdup_printf (_("%s has no setting for your own data %s. If you run a site, blog or publication on it, the steps below ask AI crawlers to stay away from it."), name, where);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -170,43 +173,14 @@ static void
 build_sources (UtWizard *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (_("Sources"));
-  g_autofree char *reviewed_date = ut_format_iso_date (ut_platform_get_reviewed (self->platform));
-  g_autofree char *reviewed = NULL;
+  GtkWidget *title = gtk_label_new (_("All Sources"));
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
 
   for (guint i = 0; i < ut_platform_get_n_sources (self->platform); i++)
-    {
-      const UtSource *source = ut_platform_get_source (self->platform, i);
-      g_autofree char *date = ut_format_iso_date (source->date);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", source->title, date);
-      GtkWidget *link = gtk_link_button_new_with_label (source->url, label);
-      GtkWidget *link_label = gtk_button_get_child (GTK_BUTTON (link));
-
-      gtk_widget_set_halign (link, GTK_ALIGN_START);
-      if (GTK_IS_LABEL (link_label))
-        {
-          gtk_label_set_wrap (GTK_LABEL (link_label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (link_label), 0);
-        }
-      gtk_box_append (GTK_BOX (box), link);
-    }
-
-  /* Translators: e.g. "Checked against its sources on 29 November 2026 (revision 2)" */
-  reviewed = g_strdup_printf (_("Checked against its sources on %s (revision %u)."), reviewed_date,
-                              ut_platform_get_revision (self->platform));
-  {
-    GtkWidget *label = gtk_label_new (reviewed);
-
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_widget_add_css_class (label, "caption");
-    gtk_box_append (GTK_BOX (box), label);
-  }
+    gtk_box_append (GTK_BOX (box), ut_source_link_new (ut_platform_get_source (self->platform, i)));
 
   gtk_box_append (self->content, box);
 }
@@ -280,6 +254,13 @@ ut_wizard_show (UtWizard        *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   if (ut_platform_get_owner (platform) != NULL)
     add_label (self, ut_platform_get_owner (platform), "dim-label");
+  {
+    g_autofree char *reviewed_date = ut_format_iso_date (ut_platform_get_reviewed (platform));
+    /* Translators: e.g. "Last checked against its sources on 30 November 2026" */
+    g_autofree char *reviewed = g_strdup_printf (_("Last checked against its sources on %s"), reviewed_date);
+
+    add_label (self, reviewed, "dim-label");
+  }
 
   build_changes_card (self);
 
