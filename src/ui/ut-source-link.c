@@ -32,8 +32,10 @@ ut_source_link_new (const UtSource *source)
   label = g_strdup_printf (_("%s (%s, %s)"), source->title,
                            ut_publisher_get_display_name (source->publisher), date);
   link = gtk_link_button_new_with_label (source->url, label);
-  gtk_widget_set_halign (link, GTK_ALIGN_START);
+  /* Filling the line lets a long title wrap at the card's edge rather than at half its width. */
+  gtk_widget_set_halign (link, GTK_ALIGN_FILL);
   gtk_widget_set_tooltip_text (link, source->url);
+  gtk_widget_add_css_class (link, "source-link");
 
   child = gtk_button_get_child (GTK_BUTTON (link));
   if (GTK_IS_LABEL (child))
