@@ -131,11 +131,16 @@ static guint
 count_files (const char *directory)
 {
   g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
   guint n = 0;
 
   g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      /* Saves share a lock file, .progress.lock, with other Untrain processes. */
+      if (!g_str_equal (name, ".progress.lock"))
+        n++;
+    }
   return n;
 }
 

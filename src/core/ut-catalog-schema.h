@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 /* 2: sources carry an id and a publisher, actions and regions cite them, records list their domains. */
 #define UT_CATALOG_FORMAT 2
 #define UT_DEFAULT_RECHECK_DAYS 180
+#define UT_MAX_RECHECK_DAYS 3650
+/* The most a record file or a bundle may hold: far above the whole catalog (about 300 KiB), far
+ * below what would hurt to read. Updates have their own, smaller cap. */
+#define UT_CATALOG_MAX_SIZE (64 * 1024 * 1024)
 
 typedef enum
 {

@@ -12,6 +12,7 @@
 
 #include "ut-catalog-schema.h"
 #include "ut-catalog-validator.h"
+#include "ut-json.h"
 #include "ut-region.h"
 #include "ut-util.h"
 
@@ -931,7 +932,7 @@ check_actions (Walk       *walk,
       expect_string (walk, action, "setting_label");
       expect_string (walk, action, "target");
       expect_enum (walk, action, "scope", ut_scope_names);
-      expect_integer (walk, action, "recheck_days", 1, 3650);
+      expect_integer (walk, action, "recheck_days", 1, UT_MAX_RECHECK_DAYS);
       expect_boolean (walk, action, "affects_past_training");
       check_citations (walk, action, facts, BACKING_PRIMARY);
 
@@ -1359,7 +1360,6 @@ ut_catalog_validator_check_data (UtCatalogValidator *self,
                                  const char         *data,
                                  gssize              length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
@@ -1367,21 +1367,11 @@ ut_catalog_validator_check_data (UtCatalogValidator *self,
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &error))
+  if ((root = ut_json_parse (data, length, &error)) == NULL)
     {
       Walk walk = { self, file, g_string_new (NULL), NULL };
 
       report (&walk, "not valid JSON: %s", error->message);
-      g_string_free (walk.pointer, TRUE);
-      return NULL;
-    }
-
-  root = json_parser_steal_root (parser);
-  if (root == NULL)
-    {
-      Walk walk = { self, file, g_string_new (NULL), NULL };
-
-      report (&walk, "the file is empty");
       g_string_free (walk.pointer, TRUE);
       return NULL;
     }
@@ -1401,13 +1391,14 @@ ut_catalog_validator_check_file (UtCatalogValidator *self,
                                  const char         *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   gsize length;
+  const char *data;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
+  if ((contents = ut_read_file_limited (path, UT_CATALOG_MAX_SIZE, &error)) == NULL)
     {
       Walk walk = { self, path, g_string_new (NULL), NULL };
 
@@ -1416,5 +1407,6 @@ ut_catalog_validator_check_file (UtCatalogValidator *self,
       return NULL;
     }
 
-  return ut_catalog_validator_check_data (self, path, contents, (gssize) length);
+  data = g_bytes_get_data (contents, &length);
+  return ut_catalog_validator_check_data (self, path, data != NULL ? data : "", (gssize) length);
 }

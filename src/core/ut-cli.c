@@ -17,6 +17,7 @@
 #include "ut-cli.h"
 #include "ut-export.h"
 #include "ut-identity-store.h"
+#include "ut-json.h"
 #include "ut-progress.h"
 
 /* Exit statuses: 0 success, 1 the operation failed (invalid catalog, unwritable progress),
@@ -525,9 +526,7 @@ cli_import (Cli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
   guint added, updated;
-  gsize length;
   int status;
 
   if (n_arguments (cli) > 0)
@@ -535,13 +534,13 @@ cli_import (Cli *cli)
   if (cli->profile != NULL || cli->region != NULL)
     return usage_error (_("--import merges the whole backup and takes no --profile or --region"));
 
-  if (!g_file_get_contents (cli->import, &contents, &length, &error))
+  /* Read no further than a backup can be: --import /dev/zero must not fill memory. */
+  if ((bytes = ut_read_file_limited (cli->import, UT_PROGRESS_MAX_SIZE, &error)) == NULL)
     return failure (error->message);
 
   if ((status = load_progress (cli)) != EXIT_OK)
     return status;
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!ut_progress_import (cli->progress, bytes, &added, &updated, &error))
     return failure (error->message);
 

@@ -10,9 +10,11 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/stat.h>
 #ifdef __GLIBC__
 # include <langinfo.h>
 #endif
@@ -120,8 +122,9 @@ format_day (GDateTime *date_time)
   if (date_time == NULL)
     return g_strdup ("");
 
+  /* Near the end of the calendar the local time can be out of range; UTC then serves. */
   local = g_date_time_to_local (date_time);
-  return g_date_time_format (local, "%Y-%m-%d");
+  return g_date_time_format (local != NULL ? local : date_time, "%Y-%m-%d");
 }
 
 /**
@@ -359,7 +362,8 @@ versions_line (Export *export)
 /* ---- Markdown --------------------------------------------------------------------------- */
 
 /* Text in a Markdown line: characters with a meaning in GitHub Markdown are escaped, and line
- * breaks become spaces so that a name cannot end a list item or start a heading. */
+ * breaks and every other control character become spaces, so that a name cannot end a list item,
+ * start a heading or send escape sequences to a terminal that shows the file. */
 static void
 md_append (GString    *out,
            const char *text)
@@ -368,7 +372,7 @@ md_append (GString    *out,
     {
       if (strchr ("\\`*_[]<>#|~", *p) != NULL)
         g_string_append_c (out, '\\');
-      if (*p == '\n' || *p == '\r' || *p == '\t')
+      if (g_ascii_iscntrl (*p))
         g_string_append_c (out, ' ');
       else
         g_string_append_c (out, *p);
@@ -379,9 +383,11 @@ static void
 md_append_url (GString    *out,
                const char *url)
 {
+  /* Percent-encoded, a bracket, a space or a line break cannot end the link early. */
   for (const char *p = url; *p != '\0'; p++)
     {
-      if (*p == '(' || *p == ')' || *p == ' ' || *p == '<' || *p == '>')
+      if (*p == '(' || *p == ')' || *p == '<' || *p == '>' || *p == '[' || *p == ']' ||
+          g_ascii_iscntrl (*p) || g_ascii_isspace (*p))
         g_string_append_printf (out, "%%%02X", (guchar) *p);
       else
         g_string_append_c (out, *p);
@@ -506,18 +512,26 @@ export_markdown (Export  *export,
 
 /* ---- CSV -------------------------------------------------------------------------------- */
 
-/* RFC 4180: a field with a comma, a quote or a line break is quoted, and quotes are doubled. */
+/* RFC 4180: a field with a comma, a quote or a line break is quoted, and quotes are doubled.
+ * A field that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+ * carriage return) gets a leading apostrophe and quotes, as OWASP recommends against CSV
+ * injection: a profile named "=HYPERLINK(…)" stays text. */
 static void
 csv_field (GString    *out,
            const char *text,
            gboolean    last)
 {
+  gboolean formula;
+
   if (text == NULL)
     text = "";
 
-  if (strpbrk (text, ",\"\r\n") != NULL)
+  formula = *text != '\0' && strchr ("=+-@\t\r", *text) != NULL;
+  if (formula || strpbrk (text, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
       for (const char *p = text; *p != '\0'; p++)
         {
           if (*p == '"')
@@ -626,7 +640,9 @@ ics_text (const char *text)
 }
 
 /* RFC 5545 §3.1: lines end in CRLF and are folded so that none is longer than 75 octets, never
- * inside a UTF-8 sequence; a continuation starts with a space. */
+ * inside a UTF-8 sequence; a continuation starts with a space. No value can start a line of its
+ * own: a control character left in it (TEXT values were escaped before) becomes a space, so
+ * nothing can add a property such as ATTACH. */
 static void
 ics_line (GString    *out,
           const char *name,
@@ -644,7 +660,10 @@ ics_line (GString    *out,
           g_string_append (out, "\r\n ");
           octets = 1;
         }
-      g_string_append_len (out, p, (gssize) n);
+      if (n == 1 && g_ascii_iscntrl (*p))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, (gssize) n);
       octets += n;
     }
   g_string_append (out, "\r\n");
@@ -660,14 +679,15 @@ ics_text_line (GString    *out,
   ics_line (out, name, escaped);
 }
 
+/* Returns: (nullable): the day, or %NULL past the end of the calendar GDateTime knows */
 static char *
 ics_date (GDateTime *date_time,
           int        days)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
-  g_autoptr(GDateTime) day = g_date_time_add_days (local, days);
+  g_autoptr(GDateTime) day = local != NULL ? g_date_time_add_days (local, days) : NULL;
 
-  return g_date_time_format (day, "%Y%m%d");
+  return day != NULL ? g_date_time_format (day, "%Y%m%d") : NULL;
 }
 
 static char *
@@ -745,6 +765,10 @@ export_ics (Export  *export,
 
               if (item->recheck == NULL)
                 continue;
+              start = ics_date (item->recheck, 0);
+              end = ics_date (item->recheck, 1);
+              if (start == NULL || end == NULL)
+                continue;
 
               uid = g_strdup_printf ("%s/%s/%s@untrain", ut_profile_get_id (chapter->profile),
                                      ut_platform_get_id (section->platform), ut_action_get_id (item->action));
@@ -752,8 +776,6 @@ export_ics (Export  *export,
               summary = g_strdup_printf (_("Re-check: %s — %s"), section_get_name (section),
                                          ut_action_get_title (item->action));
               description = ics_description (export, chapter, section, item);
-              start = ics_date (item->recheck, 0);
-              end = ics_date (item->recheck, 1);
 
               ics_line (out, "BEGIN", "VEVENT");
               ics_text_line (out, "UID", uid);
@@ -1519,6 +1541,21 @@ write_bytes (UtExportFormat   format,
   g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  GStatBuf info;
+
+  /* The atomic write would put a regular file in the place of a device or a FIFO (run as root,
+   * --output=/dev/full turned the device into a file). A symbolic link is replaced by the new file
+   * and what it points to is left alone, like any file that is replaced. */
+  if (g_lstat (path, &info) == 0 && !S_ISREG (info.st_mode) && !S_ISLNK (info.st_mode) && !S_ISDIR (info.st_mode))
+    {
+      g_autofree char *file = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("Could not write %s: %s is not a regular file (a device, a pipe or a socket), "
+                     "so Untrain does not replace it. Choose a file name."),
+                   format_noun (format), file);
+      return FALSE;
+    }
 
   /* A temporary file beside the target, renamed over it once complete: GLib removes the
    * temporary file itself when writing fails, so a full disk leaves nothing behind. */

@@ -18,8 +18,9 @@ struct _UtProfile
   char       *name;
   UtRegion    region;
   gboolean    region_confirmed;
-  GPtrArray  *platforms;  /* of char*, NULL-terminated, in the order the user added them */
-  GHashTable *records;    /* "platform\naction" → UtRecord */
+  GPtrArray  *platforms;     /* of char*, NULL-terminated, in the order the user added them */
+  GHashTable *platform_set;  /* the same strings, to look them up in constant time */
+  GHashTable *records;       /* "platform\naction" → UtRecord */
 };
 
 G_DEFINE_FINAL_TYPE (UtProfile, ut_profile, G_TYPE_OBJECT)
@@ -87,6 +88,7 @@ ut_profile_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->name);
+  g_hash_table_unref (self->platform_set);
   g_ptr_array_unref (self->platforms);
   g_hash_table_unref (self->records);
 
@@ -143,6 +145,7 @@ static void
 ut_profile_init (UtProfile *self)
 {
   self->platforms = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->platform_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) _ut_record_free);
 }
@@ -194,14 +197,20 @@ _ut_profile_set_platform_used (UtProfile  *self,
                                const char *platform_id,
                                gboolean    used)
 {
-  guint index;
-  gboolean present = g_ptr_array_find_with_equal_func (self->platforms, platform_id,
-                                                       g_str_equal, &index);
+  char *stored = g_hash_table_lookup (self->platform_set, platform_id);
 
-  if (used && !present)
-    g_ptr_array_add (self->platforms, g_strdup (platform_id));
-  else if (!used && present)
-    g_ptr_array_remove_index (self->platforms, index);
+  if (used && stored == NULL)
+    {
+      stored = g_strdup (platform_id);
+      g_ptr_array_add (self->platforms, stored);
+      g_hash_table_add (self->platform_set, stored);
+    }
+  else if (!used && stored != NULL)
+    {
+      /* Removing keeps the order of the rest; it is a person's click, never a loop. */
+      g_hash_table_remove (self->platform_set, stored);
+      g_ptr_array_remove (self->platforms, stored);
+    }
   else
     return FALSE;
 
@@ -275,7 +284,7 @@ ut_profile_uses_platform (UtProfile  *self,
                           const char *platform_id)
 {
   g_return_val_if_fail (UT_IS_PROFILE (self), FALSE);
-  return g_ptr_array_find_with_equal_func (self->platforms, platform_id, g_str_equal, NULL);
+  return g_hash_table_contains (self->platform_set, platform_id);
 }
 
 const UtRecord *

@@ -9,17 +9,25 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include <unistd.h>
 
+#include "ut-catalog-schema.h"
+#include "ut-json.h"
 #include "ut-profile-private.h"
 #include "ut-progress.h"
 #include "ut-util.h"
 
 #define MAX_PROFILE_NAME_LENGTH 64
+/* A note is a few sentences; this leaves room for many, and keeps one record from being most of a
+ * file. */
+#define MAX_NOTE_LENGTH 10000
 
 struct _UtProgress
 {
@@ -145,6 +153,86 @@ ut_progress_now (UtProgress *self)
   return g_date_time_new_now_utc ();
 }
 
+/* ---- the folder ----------------------------------------------------------------------- */
+
+/* Saves by this process and by another Untrain (the command line runs beside the app) take this
+ * lock, so that clearing away a killed save's temporary file never removes one being written.
+ * Returns the lock's descriptor, or -1 when it cannot be had (then nothing is cleared away). */
+static int
+lock_directory (UtProgress *self)
+{
+  g_autofree char *path = g_build_filename (self->directory, ".progress.lock", NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd >= 0 && flock (fd, LOCK_EX) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+
+  return fd;
+}
+
+static void
+unlock_directory (int fd)
+{
+  if (fd >= 0)
+    close (fd);
+}
+
+/* Whether @name is a temporary file of an atomic write of @base: "@base.XXXXXX". */
+static gboolean
+is_temporary_of (const char *name,
+                 const char *base)
+{
+  gsize base_length = strlen (base);
+
+  if (strncmp (name, base, base_length) != 0 || name[base_length] != '.' ||
+      strlen (name + base_length + 1) != 6)
+    return FALSE;
+
+  for (const char *p = name + base_length + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A save killed half way leaves its temporary file behind (progress.json itself is never
+ * half-written); at start they are cleared away so they do not pile up. */
+static void
+remove_stale_temporaries (UtProgress *self)
+{
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *backup_base = g_path_get_basename (self->backup_path);
+  g_autofree char *staged = g_strconcat (backup_base, ".tmp", NULL);
+  g_autoptr(GDir) dir = g_dir_open (self->directory, 0, NULL);
+  const char *name;
+  int lock;
+
+  if (dir == NULL || (lock = lock_directory (self)) < 0)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!is_temporary_of (name, base) && !is_temporary_of (name, backup_base) &&
+          !is_temporary_of (name, staged) && !g_str_equal (name, staged))
+        continue;
+
+      path = g_build_filename (self->directory, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode))
+        {
+          g_debug ("Removing %s, left by an interrupted save", path);
+          g_unlink (path);
+        }
+    }
+
+  unlock_directory (lock);
+}
+
 /* ---- reading ---------------------------------------------------------------------------- */
 
 G_GNUC_PRINTF (2, 3)
@@ -202,12 +290,54 @@ read_string (JsonObject  *object,
       return NULL;
     }
 
+  /* ut_json_parse() already refused what json-glib would turn into invalid UTF-8. */
+  g_assert (g_utf8_validate (json_node_get_string (node), -1, NULL));
   return json_node_get_string (node);
+}
+
+/* An id (of a profile, platform or action) is a slug: it is part of keys in memory, in the
+ * keyring and in exports, where a line break or a control character would break them. */
+static const char *
+read_id (JsonObject  *object,
+         const char  *key,
+         GError     **error)
+{
+  const char *id = read_string (object, key, TRUE, error);
+
+  if (id != NULL && !ut_is_slug (id))
+    {
+      g_autofree char *shown = ut_escape_controls (id);
+
+      fail_parse (error, "“%s” is not a valid %s (allowed: lower-case letters, digits and single dashes)",
+                  shown, key);
+      return NULL;
+    }
+
+  return id;
+}
+
+/* Whether @text holds a control character other than the line breaks and tabs a note may have. */
+static gboolean
+has_control_characters (const char *text,
+                        gboolean    allow_line_breaks)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (allow_line_breaks && (c == '\n' || c == '\t'))
+        continue;
+      if (g_unichar_iscntrl (c))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
 read_uint (JsonObject  *object,
            const char  *key,
+           guint        maximum,
            guint       *out,
            GError     **error)
 {
@@ -218,8 +348,8 @@ read_uint (JsonObject  *object,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      (value = json_node_get_int (node)) < 0 || value > G_MAXINT32)
-    return fail_parse (error, "“%s” is not a whole number", key);
+      (value = json_node_get_int (node)) < 0 || value > maximum)
+    return fail_parse (error, "“%s” is not a whole number from 0 to %u", key, maximum);
 
   *out = (guint) value;
   return TRUE;
@@ -262,14 +392,20 @@ read_record (JsonNode  *node,
     }
   object = json_node_get_object (node);
 
-  if ((platform = read_string (object, "platform", TRUE, error)) == NULL ||
-      (action = read_string (object, "action", TRUE, error)) == NULL ||
+  if ((platform = read_id (object, "platform", error)) == NULL ||
+      (action = read_id (object, "action", error)) == NULL ||
       (state = read_string (object, "state", TRUE, error)) == NULL)
     return NULL;
   note = read_string (object, "note", FALSE, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (note != NULL && (g_utf8_strlen (note, -1) > MAX_NOTE_LENGTH || has_control_characters (note, TRUE)))
+    {
+      fail_parse (error, "a note of %s is longer than %d characters or holds control characters",
+                  platform, MAX_NOTE_LENGTH);
       return NULL;
     }
 
@@ -282,7 +418,7 @@ read_record (JsonNode  *node,
   else if (read_optional_time (object, "changed_at", &record->changed_at, error) &&
            read_optional_time (object, "done_at", &record->done_at, error) &&
            read_optional_time (object, "verified_at", &record->verified_at, error) &&
-           read_uint (object, "revision", &record->revision, error))
+           read_uint (object, "revision", G_MAXINT32, &record->revision, error))
     return record;
 
   _ut_record_free (record);
@@ -306,16 +442,26 @@ read_profile (JsonNode  *node,
     }
   object = json_node_get_object (node);
 
-  if ((id = read_string (object, "id", TRUE, error)) == NULL ||
+  if ((id = read_id (object, "id", error)) == NULL ||
       (name = read_string (object, "name", TRUE, error)) == NULL ||
       (region_code = read_string (object, "region", TRUE, error)) == NULL ||
       (platforms = read_array (object, "platforms", error)) == NULL ||
       (records = read_array (object, "records", error)) == NULL)
     return NULL;
 
+  if (*name == '\0' || g_utf8_strlen (name, -1) > MAX_PROFILE_NAME_LENGTH ||
+      has_control_characters (name, FALSE))
+    {
+      fail_parse (error, "the name of profile “%s” is empty, longer than %d characters or holds "
+                  "control characters", id, MAX_PROFILE_NAME_LENGTH);
+      return NULL;
+    }
+
   if (!ut_region_from_code (region_code, &region))
     {
-      fail_parse (error, "“%s” is not a known region", region_code);
+      g_autofree char *shown = ut_escape_controls (region_code);
+
+      fail_parse (error, "“%s” is not a known region", shown);
       return NULL;
     }
 
@@ -326,9 +472,10 @@ read_profile (JsonNode  *node,
     {
       JsonNode *element = json_array_get_element (platforms, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+          !ut_is_slug (json_node_get_string (element)))
         {
-          fail_parse (error, "a platform of profile “%s” is not a string", id);
+          fail_parse (error, "a platform of profile “%s” is not a valid id", id);
           return NULL;
         }
       _ut_profile_set_platform_used (profile, json_node_get_string (element), TRUE);
@@ -361,27 +508,28 @@ parse_progress (const char  *contents,
                 guint       *recheck_days,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) document = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root;
   JsonArray *array;
   guint format = 0;
 
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, error))
+  if ((document = ut_json_parse (contents, (gssize) length, error)) == NULL)
     return PARSE_CORRUPT;
 
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (document))
     {
       fail_parse (error, "the file does not hold an object");
       return PARSE_CORRUPT;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (document);
 
   if (!json_object_has_member (root, "format"))
     {
       fail_parse (error, "“format” is missing");
       return PARSE_CORRUPT;
     }
-  if (!read_uint (root, "format", &format, error))
+  if (!read_uint (root, "format", G_MAXINT32, &format, error))
     return PARSE_CORRUPT;
   if (format > UT_PROGRESS_FORMAT)
     {
@@ -393,7 +541,7 @@ parse_progress (const char  *contents,
     }
 
   *recheck_days = UT_DEFAULT_RECHECK_DAYS;
-  if (!read_uint (root, "recheck_days", recheck_days, error))
+  if (!read_uint (root, "recheck_days", UT_MAX_RECHECK_DAYS, recheck_days, error))
     return PARSE_CORRUPT;
   if (*recheck_days == 0)
     *recheck_days = UT_DEFAULT_RECHECK_DAYS;
@@ -408,6 +556,12 @@ parse_progress (const char  *contents,
       if (profile == NULL)
         return PARSE_CORRUPT;
       g_ptr_array_add (profiles, profile);
+      /* Two profiles with one id could not be told apart by the keyring or by an import. */
+      if (!g_hash_table_add (ids, (gpointer) ut_profile_get_id (profile)))
+        {
+          fail_parse (error, "profile “%s” is listed twice", ut_profile_get_id (profile));
+          return PARSE_CORRUPT;
+        }
     }
 
   return PARSE_OK;
@@ -428,15 +582,17 @@ load_file (UtProgress  *self,
            GError     **error)
 {
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   guint recheck_days = UT_DEFAULT_RECHECK_DAYS;
   ParseResult result;
+  const char *data;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if ((contents = ut_read_file_limited (path, UT_PROGRESS_MAX_SIZE, error)) == NULL)
     return PARSE_CORRUPT;
 
-  result = parse_progress (contents, length, profiles, &recheck_days, error);
+  data = g_bytes_get_data (contents, &length);
+  result = parse_progress (data != NULL ? data : "", length, profiles, &recheck_days, error);
   if (result == PARSE_OK)
     {
       install_profiles (self, profiles);
@@ -525,6 +681,7 @@ ut_progress_load (UtProgress  *self,
   g_clear_error (&self->read_only);
   self->file_is_good = FALSE;
   g_list_store_remove_all (self->profiles);
+  remove_stale_temporaries (self);
 
   result = load_file (self, self->path, &local_error);
   if (result == PARSE_OK)
@@ -733,29 +890,30 @@ serialize (guint       recheck_days,
   return json_generator_to_data (generator, length);
 }
 
-/* Makes the current good file the backup without copying it: a hard link keeps the old inode
- * alive when the atomic write renames the new file over progress.json. */
-static void
-keep_backup (UtProgress *self)
+/* The previous good file is linked as progress.json.bak.tmp before a save, and becomes the
+ * backup only once the new file is safely on disk: a save that fails (a full disk) then keeps the
+ * older backup. A hard link costs no copy and keeps the old contents when the new file is renamed
+ * over progress.json. Returns the staged path, or NULL when there is nothing to keep. */
+static char *
+stage_backup (UtProgress *self)
 {
-  g_autofree char *temporary = g_strconcat (self->backup_path, ".tmp", NULL);
+  g_autofree char *staged = g_strconcat (self->backup_path, ".tmp", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
 
   if (!self->file_is_good)
-    return;
+    return NULL;
 
-  g_unlink (temporary);
-  if (link (self->path, temporary) != 0 || g_rename (temporary, self->backup_path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *contents = NULL;
-      gsize length;
+  g_unlink (staged);
+  if (link (self->path, staged) == 0)
+    return g_steal_pointer (&staged);
 
-      g_unlink (temporary);
-      /* Some file systems have no hard links; a copy serves as well, just slower. */
-      if (saved_errno != EEXIST &&
-          g_file_get_contents (self->path, &contents, &length, NULL))
-        ut_write_file_atomic (self->backup_path, contents, length, 0644, NULL);
-    }
+  /* Some file systems have no hard links; a copy serves as well, just slower. */
+  if (g_file_get_contents (self->path, &contents, &length, NULL) &&
+      ut_write_file_atomic (staged, contents, length, 0644, NULL))
+    return g_steal_pointer (&staged);
+
+  return NULL;
 }
 
 /* Writes @profiles as the progress file. Import saves a merged copy this way before it changes
@@ -767,7 +925,10 @@ save_profiles (UtProgress  *self,
                GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *staged = NULL;
+  gboolean written;
   gsize length;
+  int lock;
 
   if (self->read_only != NULL)
     {
@@ -786,9 +947,15 @@ save_profiles (UtProgress  *self,
     }
 
   contents = serialize (recheck_days, profiles, &length);
-  keep_backup (self);
 
-  if (!ut_write_file_atomic (self->path, contents, length, 0644, error))
+  lock = lock_directory (self);
+  staged = stage_backup (self);
+  written = ut_write_file_atomic (self->path, contents, length, 0644, error);
+  if (staged != NULL && (!written || g_rename (staged, self->backup_path) != 0))
+    g_unlink (staged);
+  unlock_directory (lock);
+
+  if (!written)
     {
       g_prefix_error (error, _("Could not save your progress: "));
       return FALSE;
@@ -856,7 +1023,7 @@ ut_progress_set_default_recheck_days (UtProgress  *self,
                                       GError     **error)
 {
   g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
-  g_return_val_if_fail (days >= 1 && days <= 3650, FALSE);
+  g_return_val_if_fail (days >= 1 && days <= UT_MAX_RECHECK_DAYS, FALSE);
 
   if (!check_writable (self, error))
     return FALSE;
@@ -1219,7 +1386,8 @@ ut_progress_get_record_flags (UtProgress *self,
       g_autoptr(GDateTime) due = ut_progress_get_recheck_date (self, profile, platform, action);
       g_autoptr(GDateTime) now = ut_progress_now (self);
 
-      if (g_date_time_compare (now, due) >= 0)
+      /* No date: the re-check would fall after the year 9999, so it is never due. */
+      if (due != NULL && g_date_time_compare (now, due) >= 0)
         flags |= UT_RECORD_FLAGS_RECHECK_DUE;
     }
 
@@ -1232,8 +1400,8 @@ ut_progress_get_record_flags (UtProgress *self,
  * When a finished action should be looked at again: the day it was last verified plus its
  * re-check interval (the action's own, else the default).
  *
- * Returns: (transfer full) (nullable): the date, or %NULL if the action is not done or was never
- *   verified
+ * Returns: (transfer full) (nullable): the date, or %NULL if the action is not done, was never
+ *   verified, or would be due after the end of the calendar GDateTime knows
  */
 GDateTime *
 ut_progress_get_recheck_date (UtProgress *self,
@@ -1351,9 +1519,6 @@ ut_progress_get_platform_progress (UtProgress         *self,
 }
 
 /* ---- export and import ------------------------------------------------------------------ */
-
-/* A backup larger than this is not one Untrain wrote: thousands of profiles fit in a megabyte. */
-#define MAX_BACKUP_SIZE (32 * 1024 * 1024)
 
 /**
  * ut_progress_to_json:
@@ -1483,47 +1648,92 @@ profile_is_empty (UtProfile *profile)
   return records->len == 0 && ut_profile_get_platforms (profile)[0] == NULL;
 }
 
-/* Whether @name would make ut_progress_lookup_profile() ambiguous: it is another profile's id or,
- * ignoring case, its name. @profiles holds the profiles as they will be, @names their names. */
+/* The names and ids of the profiles as they will be after an import, to tell in constant time
+ * whether a name would make ut_progress_lookup_profile() ambiguous: it is another profile's id
+ * or, ignoring case, its name. */
+typedef struct
+{
+  GHashTable *by_folded_name;  /* casefolded name → UtProfile */
+  GHashTable *by_id;           /* id → UtProfile */
+  GHashTable *next_suffix;     /* casefolded base name → the next number to try after it */
+} Names;
+
+static void
+names_init (Names *names)
+{
+  names->by_folded_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  names->next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+names_clear (Names *names)
+{
+  g_hash_table_unref (names->by_folded_name);
+  g_hash_table_unref (names->by_id);
+  g_hash_table_unref (names->next_suffix);
+}
+
+static void
+names_add (Names      *names,
+           UtProfile  *profile,
+           const char *name)
+{
+  g_hash_table_insert (names->by_folded_name, g_utf8_casefold (name, -1), profile);
+  g_hash_table_insert (names->by_id, (gpointer) ut_profile_get_id (profile), profile);
+}
+
+static void
+names_rename (Names      *names,
+              UtProfile  *profile,
+              const char *old_name,
+              const char *new_name)
+{
+  g_autofree char *folded = g_utf8_casefold (old_name, -1);
+
+  if (g_hash_table_lookup (names->by_folded_name, folded) == profile)
+    g_hash_table_remove (names->by_folded_name, folded);
+  g_hash_table_insert (names->by_folded_name, g_utf8_casefold (new_name, -1), profile);
+}
+
 static gboolean
-name_is_taken (GPtrArray  *profiles,
-               GPtrArray  *names,
+name_is_taken (Names      *names,
                UtProfile  *except,
                const char *name)
 {
   g_autofree char *folded = g_utf8_casefold (name, -1);
+  UtProfile *by_name = g_hash_table_lookup (names->by_folded_name, folded);
+  UtProfile *by_id = g_hash_table_lookup (names->by_id, name);
 
-  for (guint i = 0; i < profiles->len; i++)
-    {
-      UtProfile *profile = g_ptr_array_index (profiles, i);
-      g_autofree char *other = g_utf8_casefold (g_ptr_array_index (names, i), -1);
-
-      if (profile != except &&
-          (g_str_equal (ut_profile_get_id (profile), name) || g_str_equal (other, folded)))
-        return TRUE;
-    }
-
-  return FALSE;
+  return (by_name != NULL && by_name != except) || (by_id != NULL && by_id != except);
 }
 
+/* @name, or "@name (2)", "(3)"…: the first that is free. Each base name remembers where its
+ * numbers got to, so that a thousand profiles called "Me" do not each try every number again. */
 static char *
-unique_name (GPtrArray  *profiles,
-             GPtrArray  *names,
+unique_name (Names      *names,
              UtProfile  *except,
              const char *name)
 {
   g_autofree char *base = NULL;
-  char *candidate;
+  g_autofree char *folded_base = NULL;
+  guint n;
 
-  if (!name_is_taken (profiles, names, except, name))
+  if (!name_is_taken (names, except, name))
     return g_strdup (name);
 
-  base = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), MAX_PROFILE_NAME_LENGTH - 8));
-  for (guint n = 2; ; n++)
+  base = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), MAX_PROFILE_NAME_LENGTH - 12));
+  folded_base = g_utf8_casefold (base, -1);
+  n = MAX (2, GPOINTER_TO_UINT (g_hash_table_lookup (names->next_suffix, folded_base)));
+  for (;; n++)
     {
-      candidate = g_strdup_printf ("%s (%u)", base, n);
-      if (!name_is_taken (profiles, names, except, candidate))
-        return candidate;
+      char *candidate = g_strdup_printf ("%s (%u)", base, n);
+
+      if (!name_is_taken (names, except, candidate))
+        {
+          g_hash_table_insert (names->next_suffix, g_steal_pointer (&folded_base), GUINT_TO_POINTER (n + 1));
+          return candidate;
+        }
       g_free (candidate);
     }
 }
@@ -1560,8 +1770,7 @@ check_backup_profiles (GPtrArray  *profiles,
 static Merge *
 plan_merge (UtProfile  *target,
             UtProfile  *from,
-            GPtrArray  *profiles,
-            GPtrArray  *names,
+            Names      *names,
             guint      *added,
             guint      *updated)
 {
@@ -1579,7 +1788,7 @@ plan_merge (UtProfile  *target,
   if (profile_is_empty (target))
     {
       if (!g_str_equal (ut_profile_get_name (target), ut_profile_get_name (from)) &&
-          !name_is_taken (profiles, names, target, ut_profile_get_name (from)))
+          !name_is_taken (names, target, ut_profile_get_name (from)))
         merge->name = g_strdup (ut_profile_get_name (from));
       merge->take_region = ut_profile_get_region (target) != ut_profile_get_region (from) ||
                            ut_profile_get_region_confirmed (target) != ut_profile_get_region_confirmed (from);
@@ -1630,9 +1839,11 @@ ut_progress_import (UtProgress  *self,
   g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_free);
   g_autoptr(GPtrArray) live = NULL;
-  g_autoptr(GPtrArray) planned = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) live_by_id = NULL;
+  g_autoptr(GHashTable) copies = NULL;
   g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) new_profiles = g_ptr_array_new ();
+  Names names;
   g_autoptr(GError) local_error = NULL;
   guint recheck_days = UT_DEFAULT_RECHECK_DAYS;
   guint n_added = 0, n_updated = 0;
@@ -1653,7 +1864,7 @@ ut_progress_import (UtProgress  *self,
     return FALSE;
 
   data = g_bytes_get_data (backup, &length);
-  if (length > MAX_BACKUP_SIZE)
+  if (length > UT_PROGRESS_MAX_SIZE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("This file is too large to be an Untrain backup. Nothing was changed."));
@@ -1680,43 +1891,42 @@ ut_progress_import (UtProgress  *self,
     }
 
   /* Plan against the profiles as they will be, so that new names are checked against names
-   * given earlier in the same import. */
+   * given earlier in the same import. Everything is looked up in hash tables: a backup may hold
+   * tens of thousands of profiles. */
   live = list_profiles (self);
-  planned = list_profiles (self);
-  for (guint i = 0; i < planned->len; i++)
-    g_ptr_array_add (names, g_strdup (ut_profile_get_name (g_ptr_array_index (planned, i))));
+  names_init (&names);
+  for (guint i = 0; i < live->len; i++)
+    {
+      UtProfile *profile = g_ptr_array_index (live, i);
+
+      names_add (&names, profile, ut_profile_get_name (profile));
+    }
+  live_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < live->len; i++)
+    g_hash_table_insert (live_by_id, (gpointer) ut_profile_get_id (g_ptr_array_index (live, i)),
+                         g_ptr_array_index (live, i));
 
   for (guint i = 0; i < imported->len; i++)
     {
       UtProfile *from = g_ptr_array_index (imported, i);
-      UtProfile *target = NULL;
+      UtProfile *target = g_hash_table_lookup (live_by_id, ut_profile_get_id (from));
       g_autoptr(Merge) merge = NULL;
-
-      for (guint j = 0; j < live->len && target == NULL; j++)
-        if (g_str_equal (ut_profile_get_id (g_ptr_array_index (live, j)), ut_profile_get_id (from)))
-          target = g_ptr_array_index (live, j);
 
       if (target != NULL)
         {
-          guint position;
-
-          merge = plan_merge (target, from, planned, names, &n_added, &n_updated);
-          if (merge->name != NULL && g_ptr_array_find (planned, target, &position))
-            {
-              g_free (g_ptr_array_index (names, position));
-              g_ptr_array_index (names, position) = g_strdup (merge->name);
-            }
+          merge = plan_merge (target, from, &names, &n_added, &n_updated);
+          if (merge->name != NULL)
+            names_rename (&names, target, ut_profile_get_name (target), merge->name);
         }
       else
         {
-          g_autofree char *name = unique_name (planned, names, NULL, ut_profile_get_name (from));
+          g_autofree char *name = unique_name (&names, NULL, ut_profile_get_name (from));
           g_autoptr(GPtrArray) records = ut_profile_list_records (from);
 
           if (!g_str_equal (name, ut_profile_get_name (from)))
             _ut_profile_set_name (from, name);
           n_added += records->len;
-          g_ptr_array_add (planned, g_object_ref (from));
-          g_ptr_array_add (names, g_steal_pointer (&name));
+          names_add (&names, from, name);
           merge = g_new0 (Merge, 1);
           merge->from = g_object_ref (from);
           merge->platforms = g_ptr_array_new ();
@@ -1726,30 +1936,33 @@ ut_progress_import (UtProgress  *self,
       if (merge->target == NULL || !merge_is_empty (merge))
         g_ptr_array_add (merges, g_steal_pointer (&merge));
     }
+  names_clear (&names);
 
   /* Restoring onto a computer where nothing was saved yet brings the re-check interval along. */
   new_days = !self->file_is_good && recheck_days != self->default_recheck_days;
   if (merges->len == 0 && !new_days)
     return TRUE;
 
-  /* Save the merged progress first; only then change what the app shows. */
+  /* Save the merged progress first; only then change what the app shows. A profile that changes
+   * is saved as a merged copy. */
+  copies = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  for (guint j = 0; j < merges->len; j++)
+    {
+      Merge *merge = g_ptr_array_index (merges, j);
+      UtProfile *copy;
+
+      if (merge->target == NULL)
+        continue;
+      if ((copy = g_hash_table_lookup (copies, merge->target)) == NULL)
+        g_hash_table_insert (copies, merge->target, copy = copy_profile (merge->target));
+      apply_merge (copy, merge);
+    }
   for (guint i = 0; i < live->len; i++)
     {
       UtProfile *profile = g_ptr_array_index (live, i);
-      UtProfile *copy = NULL;
+      UtProfile *copy = g_hash_table_lookup (copies, profile);
 
-      for (guint j = 0; j < merges->len; j++)
-        {
-          Merge *merge = g_ptr_array_index (merges, j);
-
-          if (merge->target == profile)
-            {
-              if (copy == NULL)
-                copy = copy_profile (profile);
-              apply_merge (copy, merge);
-            }
-        }
-      g_ptr_array_add (saved, copy != NULL ? copy : g_object_ref (profile));
+      g_ptr_array_add (saved, g_object_ref (copy != NULL ? copy : profile));
     }
   for (guint j = 0; j < merges->len; j++)
     {
@@ -1772,8 +1985,11 @@ ut_progress_import (UtProgress  *self,
       if (merge->target != NULL)
         apply_merge (merge->target, merge);
       else
-        g_list_store_append (self->profiles, merge->from);
+        g_ptr_array_add (new_profiles, merge->from);
     }
+  /* One change of the list, not one per profile: every list view would re-sort each time. */
+  g_list_store_splice (self->profiles, g_list_model_get_n_items (G_LIST_MODEL (self->profiles)), 0,
+                       new_profiles->pdata, new_profiles->len);
   for (guint j = 0; j < merges->len; j++)
     {
       Merge *merge = g_ptr_array_index (merges, j);

@@ -15,6 +15,9 @@
 G_BEGIN_DECLS
 
 #define UT_PROGRESS_FORMAT 1
+/* The most a progress file or a backup may hold. A person with 20,000 profiles, or with 100,000
+ * platforms in one, stays far below it. */
+#define UT_PROGRESS_MAX_SIZE (64 * 1024 * 1024)
 #define UT_PROGRESS_ERROR (ut_progress_error_quark ())
 
 typedef enum

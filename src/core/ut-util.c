@@ -246,11 +246,22 @@ GDateTime *
 ut_date_time_parse (const char *text)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+  GDateTime *in_utc;
 
-  if (text == NULL)
+  if (text == NULL || (parsed = g_date_time_new_from_iso8601 (text, utc)) == NULL ||
+      (in_utc = g_date_time_to_utc (parsed)) == NULL)
     return NULL;
 
-  return g_date_time_new_from_iso8601 (text, utc);
+  /* Four-digit years only: ut_date_time_format() writes what this reads, and a time near the edge
+   * of GDateTime's range could not be moved to the local time zone to be shown. */
+  if (g_date_time_get_year (in_utc) < 1000 || g_date_time_get_year (in_utc) > 9999)
+    {
+      g_date_time_unref (in_utc);
+      return NULL;
+    }
+
+  return in_utc;
 }
 
 char *
@@ -272,9 +283,10 @@ ut_format_date (GDateTime *date_time)
 
   g_return_val_if_fail (date_time != NULL, NULL);
 
+  /* Near the end of the calendar the local time can be out of range; UTC then serves. */
   local = g_date_time_to_local (date_time);
   /* Translators: a date as in "Done on 3 November 2025"; see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %B %Y"));
+  return g_date_time_format (local != NULL ? local : date_time, _("%-d %B %Y"));
 }
 
 /* Formats a catalog date, which may be only a year or a month ("2025", "2025-09"). */
