@@ -14,12 +14,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "ut-export.h"
@@ -420,6 +422,76 @@ test_identities (Fixture       *f,
     }
 }
 
+/* ---- injection ------------------------------------------------------------------------- */
+
+/* A profile named like a spreadsheet formula stays text: the cell starts with an apostrophe. */
+static void
+test_csv_formulas_neutralised (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *names[] = { "=HYPERLINK(\"https://evil.example\",\"x\")", "+1", "-2+3", "@SUM(A1)", NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      UtProfile *profile = ut_progress_add_profile (f->progress, names[i], UT_REGION_EU, &error);
+      g_autofree char *csv = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GString) quoted = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      g_assert_true (ut_progress_set_platforms_used (f->progress, profile, (const char *[]) { "linkedin", NULL }, TRUE, &error));
+      g_assert_no_error (error);
+      csv = export_text (f, UT_EXPORT_FORMAT_CSV, profile, NULL);
+      for (const char *p = names[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (quoted, '"');
+          g_string_append_c (quoted, *p);
+        }
+      expected = g_strdup_printf ("\r\n\"'%s\",EU,", quoted->str);
+      g_test_message ("%s", names[i]);
+      g_assert_nonnull (strstr (csv, expected));
+    }
+}
+
+/* An account name with a line break (identities are whatever a person typed into the keyring)
+ * cannot start a property of its own in a calendar, nor a heading or list item in Markdown. */
+static void
+test_line_breaks_cannot_inject (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GHashTable) identities = g_hash_table_new (g_str_hash, g_str_equal);
+  UtProfile *me = ut_progress_lookup_profile (f->progress, "me");
+  const char *account = "sam@example.com\r\nATTACH:https://evil.example/x\n# Heading\x1b[2J";
+  g_autofree char *ics = NULL;
+  g_autofree char *unfolded = NULL;
+  g_autofree char *markdown = NULL;
+  g_auto(GStrv) folded = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_hash_table_insert (identities, "linkedin", (gpointer) account);
+  ics = export_text (f, UT_EXPORT_FORMAT_ICS, me, identities);
+  /* Unfolded (RFC 5545 §3.1), each content line is one property. */
+  unfolded = g_strjoinv ("", folded = g_strsplit (ics, "\r\n ", -1));
+  lines = g_strsplit (unfolded, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_false (g_str_has_prefix (lines[i], "ATTACH"));
+      g_assert_null (strchr (lines[i], '\n'));
+      g_assert_null (strchr (lines[i], '\r'));
+      g_assert_null (strchr (lines[i], '\x1b'));
+    }
+  /* The text is there, escaped inside the description. */
+  g_assert_nonnull (strstr (unfolded, "sam@example.com\\nATTACH:"));
+
+  markdown = export_text (f, UT_EXPORT_FORMAT_MARKDOWN, me, identities);
+  g_assert_null (strstr (markdown, "\n# Heading"));
+  g_assert_null (strstr (markdown, "\nATTACH"));
+  g_assert_null (strchr (markdown, '\x1b'));
+  g_assert_null (strchr (markdown, '\r'));
+}
+
 /* ---- JSON and import -------------------------------------------------------------------- */
 
 static GBytes *
@@ -784,6 +856,40 @@ test_to_file (Fixture       *f,
   g_assert_cmpuint (count_files (f->directory), ==, 2);
 }
 
+/* A device or a FIFO in the way is refused, not turned into a regular file. */
+static void
+test_device_not_replaced (Fixture       *f,
+                          gconstpointer  data)
+{
+  UtExportOptions options = { f->now, UT_EXPORT_PAPER_A4, NULL };
+  g_autofree char *fifo = g_build_filename (f->directory, "pipe", NULL);
+  g_autofree char *device = g_build_filename (f->directory, "null", NULL);
+  const char *targets[] = { fifo, device, NULL };
+  g_autoptr(GError) error = NULL;
+
+  /* A copy of /dev/null in the test's own folder, never the real one: a regression here would
+   * replace the device. Only root may make one; others test the FIFO alone. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  if (mknod (device, S_IFCHR | 0600, makedev (1, 3)) != 0)
+    {
+      g_test_message ("no device node (%s): only the FIFO is tested", g_strerror (errno));
+      targets[1] = NULL;
+    }
+  for (guint i = 0; targets[i] != NULL; i++)
+    {
+      GStatBuf info;
+
+      g_assert_false (ut_export_to_file (UT_EXPORT_FORMAT_MARKDOWN, f->catalog, f->progress, NULL, &options,
+                                         targets[i], &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "is not a regular file"));
+      g_clear_error (&error);
+      g_assert_cmpint (g_lstat (targets[i], &info), ==, 0);
+      g_assert_false (S_ISREG (info.st_mode));
+    }
+}
+
 static void
 test_to_file_async (Fixture       *f,
                     gconstpointer  data)
@@ -1075,6 +1181,9 @@ main (int   argc,
   ADD ("/export/ics-folding", test_ics_folding);
   ADD ("/export/identities", test_identities);
   ADD ("/export/identities-file-mode", test_identities_file_mode);
+  ADD ("/export/csv-formulas-neutralised", test_csv_formulas_neutralised);
+  ADD ("/export/line-breaks-cannot-inject", test_line_breaks_cannot_inject);
+  ADD ("/export/device-not-replaced", test_device_not_replaced);
   ADD ("/export/json-round-trip", test_json_round_trip);
   ADD ("/export/import/merge", test_import_merge);
   ADD ("/export/import/malformed", test_import_malformed);

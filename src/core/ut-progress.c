@@ -1112,12 +1112,18 @@ check_profile_name (UtProgress  *self,
 {
   UtProfile *existing;
 
-  if (name == NULL || *name == '\0' || g_utf8_strlen (name, -1) > MAX_PROFILE_NAME_LENGTH ||
-      !g_utf8_validate (name, -1, NULL))
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL) ||
+      g_utf8_strlen (name, -1) > MAX_PROFILE_NAME_LENGTH)
     {
       g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
                    _("A profile name must be between 1 and %d characters long."),
                    MAX_PROFILE_NAME_LENGTH);
+      return FALSE;
+    }
+  if (has_control_characters (name, FALSE))
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("A profile name cannot hold line breaks, tabs or other control characters."));
       return FALSE;
     }
 
