@@ -206,6 +206,37 @@ test_read_limit (void)
 }
 
 static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (ut_progress_import_finish (UT_PROGRESS (source), result, NULL, NULL, error));
+  g_assert_nonnull (*error);
+}
+
+/* The app imports in a thread, reading no more than a backup can hold. */
+static void
+test_import_async_stops_reading (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  ut_progress_import_async (f->progress, zero, NULL, import_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* The task lets go of the progress once the worker thread has finished with it too. */
+  while (G_OBJECT (f->progress)->ref_count > 1)
+    g_main_context_iteration (NULL, FALSE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "larger than 67.1"));
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+}
+
+static void
 test_stale_temporaries_removed (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -380,6 +411,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/hostile/import-refuses", test_import_refuses);
   ADD ("/hostile/deep-progress-recovered", test_deep_progress_recovered);
+  ADD ("/hostile/import-async-stops-reading", test_import_async_stops_reading);
   ADD ("/hostile/stale-temporaries-removed", test_stale_temporaries_removed);
   ADD ("/hostile/failed-save-keeps-backup", test_failed_save_keeps_backup);
   g_test_add_func ("/hostile/failed-save-keeps-backup/child", test_failed_save_child);

@@ -979,6 +979,8 @@ test_import_backup (Fixture       *f,
   /* A damaged file changes nothing, and says so. */
   truncated = write_backup (f, "linkedin", TRUE);
   _ut_window_import_from (f->window, truncated);
+  /* Read in a thread: the window says so until it is done. */
+  g_assert_cmpstr (_ut_window_get_last_toast (f->window), ==, "Importing the backup…");
   wait_for_toast (f);
   g_test_message ("%s", _ut_window_get_last_toast (f->window));
   g_assert_nonnull (strstr (_ut_window_get_last_toast (f->window), "so nothing was changed"));

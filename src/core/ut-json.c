@@ -209,3 +209,47 @@ ut_read_file_limited (const char  *path,
   g_byte_array_unref (contents);
   return NULL;
 }
+
+/**
+ * ut_read_gfile_limited:
+ * @limit: the most bytes the file may hold
+ *
+ * Like ut_read_file_limited(), for any #GFile (a file chosen through the portal, for example).
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set in the %G_IO_ERROR domain
+ */
+GBytes *
+ut_read_gfile_limited (GFile         *file,
+                       gsize          limit,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) contents = g_byte_array_new ();
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if ((stream = g_file_read (file, cancellable, error)) == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+      if (contents->len + (gsize) n > limit)
+        {
+          g_autofree char *size = g_format_size (limit);
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("%s is larger than %s, more than Untrain reads from such a file"), name, size);
+          return NULL;
+        }
+      g_byte_array_append (contents, buffer, (guint) n);
+    }
+}

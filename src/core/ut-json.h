@@ -23,4 +23,9 @@ GBytes   *ut_read_file_limited     (const char  *path,
                                     gsize        limit,
                                     GError     **error);
 
+GBytes   *ut_read_gfile_limited    (GFile         *file,
+                                    gsize          limit,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
 G_END_DECLS

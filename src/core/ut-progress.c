@@ -1823,26 +1823,56 @@ plan_merge (UtProfile  *target,
   return merge;
 }
 
-/**
- * ut_progress_import:
- * @backup: a JSON export, as ut_progress_to_json() writes it
- * @added: (out) (optional): how many records were new here
- * @updated: (out) (optional): how many records replaced older ones
- *
- * Merges a backup into this progress. The whole file is read and checked first; if anything in it
- * is wrong, or it cannot be saved, nothing changes. Records are matched by profile id, platform
- * and action, and the one changed last is kept. Profiles that are new here are added (renamed
- * if their name is taken); platforms a profile uses in the backup are added to it. Progress is
- * saved once, then #UtProgress::records-changed is emitted for each profile that changed.
- */
-gboolean
-ut_progress_import (UtProgress  *self,
-                    GBytes      *backup,
-                    guint       *added,
-                    guint       *updated,
-                    GError     **error)
+/* Parses and checks a backup into new profiles. Touches nothing of a UtProgress, so it may run in
+ * a worker thread. */
+static GPtrArray *
+read_backup (GBytes  *backup,
+             guint   *recheck_days,
+             GError **error)
 {
   g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (backup, &length);
+  if (length > UT_PROGRESS_MAX_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("This file is too large to be an Untrain backup. Nothing was changed."));
+      return NULL;
+    }
+
+  *recheck_days = UT_DEFAULT_RECHECK_DAYS;
+  switch (parse_progress (data != NULL ? data : "", length, imported, recheck_days, &local_error))
+    {
+    case PARSE_OK:
+      if (check_backup_profiles (imported, &local_error))
+        return g_steal_pointer (&imported);
+      G_GNUC_FALLTHROUGH;
+    case PARSE_CORRUPT:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("This file is not a backup Untrain can import, so nothing was changed. (%s)"),
+                   local_error->message);
+      return NULL;
+    case PARSE_FUTURE:
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_FUTURE_FORMAT,
+                   _("This backup was made by a newer version of Untrain. Update Untrain to import it; nothing was changed."));
+      return NULL;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Merges profiles read by read_backup() into this progress; see ut_progress_import(). */
+static gboolean
+merge_backup (UtProgress  *self,
+              GPtrArray   *imported,
+              guint        recheck_days,
+              guint       *added,
+              guint       *updated,
+              GError     **error)
+{
   g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_free);
   g_autoptr(GPtrArray) live = NULL;
   g_autoptr(GHashTable) live_by_id = NULL;
@@ -1850,51 +1880,11 @@ ut_progress_import (UtProgress  *self,
   g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) new_profiles = g_ptr_array_new ();
   Names names;
-  g_autoptr(GError) local_error = NULL;
-  guint recheck_days = UT_DEFAULT_RECHECK_DAYS;
   guint n_added = 0, n_updated = 0;
   gboolean new_days;
-  const char *data;
-  gsize length;
-
-  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
-  g_return_val_if_fail (backup != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (added != NULL)
-    *added = 0;
-  if (updated != NULL)
-    *updated = 0;
 
   if (!check_writable (self, error))
     return FALSE;
-
-  data = g_bytes_get_data (backup, &length);
-  if (length > UT_PROGRESS_MAX_SIZE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("This file is too large to be an Untrain backup. Nothing was changed."));
-      return FALSE;
-    }
-
-  switch (parse_progress (data != NULL ? data : "", length, imported, &recheck_days, &local_error))
-    {
-    case PARSE_OK:
-      if (check_backup_profiles (imported, &local_error))
-        break;
-      G_GNUC_FALLTHROUGH;
-    case PARSE_CORRUPT:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("This file is not a backup Untrain can import, so nothing was changed. (%s)"),
-                   local_error->message);
-      return FALSE;
-    case PARSE_FUTURE:
-      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_FUTURE_FORMAT,
-                   _("This backup was made by a newer version of Untrain. Update Untrain to import it; nothing was changed."));
-      return FALSE;
-    default:
-      g_assert_not_reached ();
-    }
 
   /* Plan against the profiles as they will be, so that new names are checked against names
    * given earlier in the same import. Everything is looked up in hash tables: a backup may hold
@@ -2008,4 +1998,150 @@ ut_progress_import (UtProgress  *self,
   if (updated != NULL)
     *updated = n_updated;
   return TRUE;
+}
+
+/**
+ * ut_progress_import:
+ * @backup: a JSON export, as ut_progress_to_json() writes it
+ * @added: (out) (optional): how many records were new here
+ * @updated: (out) (optional): how many records replaced older ones
+ *
+ * Merges a backup into this progress. The whole file is read and checked first; if anything in it
+ * is wrong, or it cannot be saved, nothing changes. Records are matched by profile id, platform
+ * and action, and the one changed last is kept. Profiles that are new here are added (renamed
+ * if their name is taken); platforms a profile uses in the backup are added to it. Progress is
+ * saved once, then #UtProgress::records-changed is emitted for each profile that changed.
+ */
+gboolean
+ut_progress_import (UtProgress  *self,
+                    GBytes      *backup,
+                    guint       *added,
+                    guint       *updated,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) imported = NULL;
+  guint recheck_days;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (added != NULL)
+    *added = 0;
+  if (updated != NULL)
+    *updated = 0;
+
+  if (!check_writable (self, error) || (imported = read_backup (backup, &recheck_days, error)) == NULL)
+    return FALSE;
+
+  return merge_backup (self, imported, recheck_days, added, updated, error);
+}
+
+typedef struct
+{
+  GPtrArray *imported;
+  guint      recheck_days;
+} ReadBackup;
+
+static void
+read_backup_free (ReadBackup *read)
+{
+  g_ptr_array_unref (read->imported);
+  g_free (read);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadBackup *read = g_new0 (ReadBackup, 1);
+
+  if ((bytes = ut_read_gfile_limited (file, UT_PROGRESS_MAX_SIZE, cancellable, &error)) == NULL)
+    {
+      g_autoptr(GError) message = NULL;
+
+      g_free (read);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* Translators: the parenthesis is the system's reason, e.g. "Permission denied" */
+      message = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("Could not read the backup (%s). Nothing was changed."), error->message);
+      g_task_return_error (task, g_steal_pointer (&message));
+      return;
+    }
+
+  if ((read->imported = read_backup (bytes, &read->recheck_days, &error)) == NULL)
+    {
+      g_free (read);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, read, (GDestroyNotify) read_backup_free);
+}
+
+/**
+ * ut_progress_import_async:
+ * @file: a JSON backup
+ *
+ * Like ut_progress_import(), for a file: reading and checking it, the slow part of a large
+ * backup, happen in a worker thread; ut_progress_import_finish() merges and saves it.
+ */
+void
+ut_progress_import_async (UtProgress          *self,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (UT_IS_PROGRESS (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ut_progress_import_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * ut_progress_import_finish:
+ *
+ * Merges the backup read by ut_progress_import_async() into this progress and saves it, on the
+ * thread that called it, as ut_progress_import() does.
+ */
+gboolean
+ut_progress_import_finish (UtProgress    *self,
+                           GAsyncResult  *result,
+                           guint         *added,
+                           guint         *updated,
+                           GError       **error)
+{
+  ReadBackup *read;
+  gboolean merged;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ut_progress_import_async, FALSE);
+
+  if (added != NULL)
+    *added = 0;
+  if (updated != NULL)
+    *updated = 0;
+
+  if ((read = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+    return FALSE;
+
+  merged = merge_backup (self, read->imported, read->recheck_days, added, updated, error);
+  read_backup_free (read);
+  return merged;
 }

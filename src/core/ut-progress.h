@@ -142,5 +142,15 @@ gboolean      ut_progress_import               (UtProgress          *self,
                                                 guint               *added,
                                                 guint               *updated,
                                                 GError             **error);
+void          ut_progress_import_async         (UtProgress          *self,
+                                                GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      ut_progress_import_finish        (UtProgress          *self,
+                                                GAsyncResult        *result,
+                                                guint               *added,
+                                                guint               *updated,
+                                                GError             **error);
 
 G_END_DECLS

@@ -60,6 +60,7 @@ struct _UtWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   char                 *last_toast;
+  AdwToast             *import_toast;  /* shown while a backup is imported */
   guint                 bind_source;
   gboolean              list_bound;
 };
@@ -550,32 +551,26 @@ profile_is_set_up (UtProfile *profile)
 }
 
 static void
-import_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(UtWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
   g_autofree char *message = NULL;
   gboolean was_set_up;
   guint added, updated;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (bytes == NULL)
-    {
-      /* Translators: the parenthesis is the system's reason, e.g. "Permission denied" */
-      message = g_strdup_printf (_("Could not read the backup (%s). Nothing was changed."), error->message);
-      ut_window_add_toast (GTK_WIDGET (self), message);
-      return;
-    }
+  if (self->import_toast != NULL)
+    adw_toast_dismiss (self->import_toast);
+  g_clear_object (&self->import_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
 
   was_set_up = profile_is_set_up (self->profile);
-  if (!ut_progress_import (self->progress, bytes, &added, &updated, &error))
+  if (!ut_progress_import_finish (UT_PROGRESS (source), result, &added, &updated, &error))
     {
-      ut_window_add_toast (GTK_WIDGET (self), error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ut_window_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -593,14 +588,25 @@ import_loaded_cb (GObject      *source,
     ut_window_set_profile (self, self->profile);
 }
 
+/* Reading and checking a backup happen in a thread; a large one takes a moment, so a toast says
+ * it is under way and the action waits until it is done. */
 void
 _ut_window_import_from (UtWindow *self,
                         GFile    *file)
 {
+  UtWindow *window;
+
   g_return_if_fail (UT_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_file_load_bytes_async (file, self->cancellable, import_loaded_cb, g_object_ref (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  g_clear_object (&self->import_toast);
+  if ((self->import_toast = new_toast (GTK_WIDGET (self), _("Importing the backup…"), &window)) != NULL)
+    {
+      adw_toast_set_timeout (self->import_toast, 0);
+      adw_toast_overlay_add_toast (self->toasts, g_object_ref (self->import_toast));
+    }
+  ut_progress_import_async (self->progress, file, self->cancellable, import_done_cb, g_object_ref (self));
 }
 
 static void
@@ -793,6 +799,7 @@ ut_window_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_object (&self->import_toast);
 
   G_OBJECT_CLASS (ut_window_parent_class)->dispose (object);
 }
