@@ -16,6 +16,7 @@
 #include "ut-json.h"
 #include "ut-progress.h"
 #include "ut-test-utils.h"
+#include "ut-util.h"
 
 typedef struct
 {
@@ -402,6 +403,26 @@ test_many_profiles_named_alike (Fixture       *f,
   g_assert_cmpstr (ut_profile_get_name (ut_progress_lookup_profile (f->progress, "q3")), ==, "ME (5)");
 }
 
+/* The one check every link in Untrain passes: the validator's, the exports'. */
+static void
+test_https_urls (void)
+{
+  const char *good[] = { "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+                         "https://privacy.openai.com/policies?modal=take-control", NULL };
+  const char *bad[] = { "http://example.com/", "https:///x", "https://@/x", "https://user@/x",
+                        "https://www.linkedin.com@evil.example/", "https://example.com/a\r\nATTACH:x",
+                        "https://example.com/a b", "https://example.com/\u202egnp.exe",
+                        "https://example.com/\xff", "HTTPS:///x", NULL };
+
+  for (guint i = 0; good[i] != NULL; i++)
+    g_assert_true (ut_is_https_url (good[i]));
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (ut_is_https_url (bad[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +440,7 @@ main (int   argc,
   ADD ("/hostile/many-profiles-named-alike", test_many_profiles_named_alike);
 #undef ADD
   g_test_add_func ("/hostile/read-limit", test_read_limit);
+  g_test_add_func ("/hostile/https-urls", test_https_urls);
 
   return g_test_run ();
 }

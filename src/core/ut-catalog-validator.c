@@ -316,6 +316,14 @@ is_blank (const char *text)
   return TRUE;
 }
 
+static gboolean
+is_printable (const char *text)
+{
+  g_autofree char *escaped = ut_escape_controls (text);
+
+  return g_str_equal (escaped, text);
+}
+
 /* Each expect_* helper looks up @key in @object, reports a problem at /key if it is there but
  * wrong, and returns the value (or NULL / -1) so callers can go on with further checks. */
 
@@ -340,6 +348,12 @@ expect_string (Walk       *walk,
   else if (is_blank (value = json_node_get_string (node)))
     {
       report (walk, "must not be empty");
+      value = NULL;
+    }
+  else if (!is_printable (value))
+    {
+      report (walk, "contains a control character or a direction mark (text is shown in the app, "
+              "printed in terminals and written into exports)");
       value = NULL;
     }
   pop (walk, saved);
@@ -517,6 +531,12 @@ expect_string_elements (Walk      *walk,
       else if (is_blank (value = json_node_get_string (element)))
         {
           report (walk, "must not be empty");
+          value = NULL;
+        }
+      else if (!is_printable (value))
+        {
+          report (walk, "contains a control character or a direction mark (text is shown in the app, "
+                  "printed in terminals and written into exports)");
           value = NULL;
         }
       g_ptr_array_add (strings, (gpointer) value);
