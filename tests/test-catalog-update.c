@@ -51,6 +51,8 @@ typedef struct
   GPtrArray   *held;            /* server messages left paused */
   GBytes      *bundled_json;    /* the real catalog, as the app carries it */
   gint64       bundled_version;
+  char        *out;             /* what the last run of untrain printed */
+  char        *err;
   GBytes      *private_key;     /* the build's test key: the test program trusts it */
   GCancellable *cancellable;
   gsize        streamed;        /* bytes an endless route has written */
@@ -295,6 +297,8 @@ teardown (Fixture       *f,
   g_free (f->directory);
   g_free (f->base);
   g_free (f->url);
+  g_free (f->out);
+  g_free (f->err);
   g_hash_table_unref (f->routes);
   g_ptr_array_unref (f->requests);
   g_bytes_unref (f->bundled_json);
@@ -1018,6 +1022,35 @@ test_insecure_url (Fixture       *f,
   refusal_clear (&r);
 }
 
+/* Addresses the user set that are refused before any connection: one with a user name and
+ * password, which are never sent nor shown, and one that names no file, so that its signature
+ * address (".sig" after the port) is not an address at all; the updater used to assert that it
+ * was, once the bundle had been fetched. */
+static void
+test_unusable_url (Fixture       *f,
+                   gconstpointer  data)
+{
+  Refusal r = { 0 };
+
+  refusal_setup (f, &r);
+  serve (f, r.offer);
+  add_route (f, "/", SOUP_STATUS_OK, r.offer);
+
+  g_clear_object (&r.updater);
+  r.updater = new_updater (f, "https://anna:secret@example.org/catalog.json");
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                 "has a user name or password in it");
+  g_assert_null (strstr (f->error->message, "secret"));
+  g_assert_null (strstr (f->error->message, "anna"));
+  g_assert_cmpint (f->elapsed_us, <, G_USEC_PER_SEC / 10);
+
+  g_clear_object (&r.updater);
+  r.updater = new_updater (f, f->base);
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL, "does not name a file");
+  g_assert_cmpuint (f->requests->len, ==, 0);
+  refusal_clear (&r);
+}
+
 static void
 test_redirect_to_http (Fixture       *f,
                        gconstpointer  data)
@@ -1034,6 +1067,71 @@ test_redirect_to_http (Fixture       *f,
   refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL, "redirected to");
   /* The redirect was not followed. */
   g_assert_cmpuint (f->requests->len, ==, 1);
+  refusal_clear (&r);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *location;
+  const char *expected;
+} BadRedirect;
+
+/* Each of the first seven crashed the app once: an empty host, which libsoup cannot make a request
+ * of. The others are refused although libsoup would try them. */
+static const BadRedirect bad_redirects[] = {
+  { "no-authority", "https:///catalog.json", "not a valid web address" },
+  { "port-only", "https://:0/x", "not a valid web address" },
+  { "empty-user-info", "https://@/x", "not a valid web address" },
+  { "user-info-only", "https://user@/x", "not a valid web address" },
+  { "upper-case-scheme", "HTTPS:///x", "not a valid web address" },
+  { "query-only", "https://?x", "not a valid web address" },
+  { "fragment-only", "https://#x", "not a valid web address" },
+  { "user-info", "https://user:secret@example.org/catalog.json", "user name" },
+  { "underscore-host", "https://cata_log.example.org/catalog.json", "not a valid web address" },
+  { "empty-label", "https://example..org/catalog.json", "not a valid web address" },
+  { "empty-last-label", "https://example.org../catalog.json", "not a valid web address" },
+  { "port-zero", "https://example.org:0/catalog.json", "not a valid web address" },
+};
+
+/* A malformed redirect is refused before libsoup sees it, with a sentence that says so; nothing is
+ * fetched from it. */
+static void
+test_redirect_malformed (Fixture       *f,
+                         gconstpointer  data)
+{
+  const BadRedirect *bad = data;
+  Route *route;
+  Refusal r = { 0 };
+
+  refusal_setup (f, &r);
+  serve (f, r.offer);
+  route = add_route (f, "/catalog.json", SOUP_STATUS_FOUND, NULL);
+  route->location = g_strdup (bad->location);
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL, bad->expected);
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  /* A user name or password in the address is never repeated to the user. */
+  g_assert_null (strstr (f->error->message, "user@"));
+  g_assert_null (strstr (f->error->message, "user:"));
+  g_assert_null (strstr (f->error->message, "secret"));
+  refusal_clear (&r);
+}
+
+/* The same when the redirect comes while fetching the signature. */
+static void
+test_redirect_malformed_signature (Fixture       *f,
+                                   gconstpointer  data)
+{
+  Route *route;
+  Refusal r = { 0 };
+
+  refusal_setup (f, &r);
+  serve (f, r.offer);
+  route = add_route (f, "/catalog.json.sig", SOUP_STATUS_MOVED_PERMANENTLY, NULL);
+  route->location = g_strdup ("https:///catalog.json.sig");
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                 "not a valid web address");
+  g_assert_cmpuint (f->requests->len, ==, 2);
   refusal_clear (&r);
 }
 
@@ -1176,6 +1274,238 @@ test_app_refuses_test_key (Fixture       *f,
   g_assert_nonnull (strstr (err, "does not match its signature"));
 }
 
+/* ut_catalog_update_sync(), which `untrain --update-catalog` calls: here with the test key, which
+ * this program trusts, so the install path runs; the sentences are the ones the command prints. */
+static void
+test_update_sync (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) offer = make_bundle (f, f->bundled_version + 1, TRUE);
+  g_autoptr(UtCatalog) catalog = load_newest (f);
+  g_autoptr(UtCatalog) installed = NULL;
+  g_autoptr(UtCatalog) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *missing = g_strconcat (f->base, "/missing.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Route *route;
+
+  route = serve (f, offer);
+  route->etag = g_strdup ("\"v1\"");
+
+  g_assert_cmpint (ut_catalog_update_sync (f->directory, f->url, catalog, 5, &installed, &error), ==,
+                   UT_CATALOG_UPDATE_UPDATED);
+  g_assert_no_error (error);
+  g_assert_nonnull (installed);
+  g_assert_cmpint (ut_catalog_get_version (installed), ==, f->bundled_version + 1);
+  sentence = ut_catalog_update_describe (UT_CATALOG_UPDATE_UPDATED, ut_catalog_get_version (installed));
+  expected = g_strdup_printf ("Installed catalog version %" G_GINT64_FORMAT ".", f->bundled_version + 1);
+  g_assert_cmpstr (sentence, ==, expected);
+  restarted = load_newest (f);
+  g_assert_cmpint (ut_catalog_get_version (restarted), ==, f->bundled_version + 1);
+  g_assert_cmpuint (f->requests->len, ==, 2);
+  before = snapshot (f);
+
+  /* Again, as the next run of the command would: the stored ETag brings a 304. */
+  g_clear_object (&installed);
+  g_assert_cmpint (ut_catalog_update_sync (f->directory, f->url, restarted, 5, &installed, &error), ==,
+                   UT_CATALOG_UPDATE_NOT_MODIFIED);
+  g_assert_no_error (error);
+  g_assert_null (installed);
+  g_assert_cmpuint (f->requests->len, ==, 3);
+
+  /* Without an ETag, the same version is downloaded, checked and not installed again. */
+  g_free (route->etag);
+  route->etag = NULL;
+  g_assert_cmpint (ut_catalog_update_sync (f->directory, f->url, restarted, 5, &installed, &error), ==,
+                   UT_CATALOG_UPDATE_NOT_NEWER);
+  g_assert_no_error (error);
+  g_assert_null (installed);
+  g_clear_pointer (&sentence, g_free);
+  g_clear_pointer (&expected, g_free);
+  sentence = ut_catalog_update_describe (UT_CATALOG_UPDATE_NOT_NEWER, ut_catalog_get_version (restarted));
+  expected = g_strdup_printf ("The catalog is already up to date (version %" G_GINT64_FORMAT ").",
+                              f->bundled_version + 1);
+  g_assert_cmpstr (sentence, ==, expected);
+  g_clear_pointer (&sentence, g_free);
+  sentence = ut_catalog_update_describe (UT_CATALOG_UPDATE_NOT_MODIFIED, ut_catalog_get_version (restarted));
+  g_assert_cmpstr (sentence, ==, expected);
+
+  /* A refusal: the error is the sentence, and nothing changes. */
+  g_assert_cmpint (ut_catalog_update_sync (f->directory, missing, restarted, 5, &installed, &error), ==,
+                   UT_CATALOG_UPDATE_FAILED);
+  g_assert_error (error, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_HTTP);
+  g_assert_null (installed);
+  g_assert_nonnull (strstr (error->message, "404 Not Found"));
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+} Run;
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+/* Runs untrain with @args (NULL-terminated), XDG_DATA_HOME and XDG_CONFIG_HOME in the fixture's
+ * home and @environment ("NAME=VALUE" pairs, or %NULL) added, while this process's loopback server
+ * answers it; f->out and f->err get what it printed. */
+static int
+run_untrain (Fixture            *f,
+             const char * const *environment,
+             ...)
+{
+  g_autofree char *data = g_build_filename (f->home, "data", NULL);
+  g_autofree char *config = g_build_filename (f->home, "config", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data, config);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { FALSE, NULL, NULL };
+  const char *arg;
+  va_list args;
+
+  for (guint i = 0; environment != NULL && environment[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (environment[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  g_ptr_array_add (argv, (gpointer) ut_test_untrain_binary ());
+  va_start (args, environment);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_free (f->out);
+  g_free (f->err);
+  f->out = run.out;
+  f->err = run.err;
+  g_test_message ("untrain %s → %d\nstdout: %s\nstderr: %s", (char *) argv->pdata[1],
+                  g_subprocess_get_exit_status (process), f->out, f->err);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+/* One line on the standard error, starting "untrain: ", containing @expected; nothing else. */
+static void
+assert_cli_refused (Fixture    *f,
+                    const char *expected)
+{
+  const char *newline = strchr (f->err, '\n');
+
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_true (g_str_has_prefix (f->err, "untrain: "));
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+  if (strstr (f->err, expected) == NULL)
+    g_error ("expected “%s” in “%s”", expected, f->err);
+}
+
+/* `untrain --update-catalog` itself. The binary trusts only the release key, so what it can show
+ * here is every refusal, each with one line and exit status 1, and nothing installed. */
+static void
+test_cli_update (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GBytes) offer = make_bundle (f, f->bundled_version + 1, TRUE);
+  g_autofree char *installed = g_build_filename (f->home, "data", "untrain", "catalog", NULL);
+  g_autofree char *url_option = g_strconcat ("--url=", f->url, NULL);
+  g_autofree char *missing_option = g_strconcat ("--url=", f->base, "/missing.json", NULL);
+  g_autofree char *redirect_option = g_strconcat ("--url=", f->base, "/moved.json", NULL);
+  g_autofree char *down_option = NULL;
+  Route *route;
+
+  /* Signed, but with the test key. */
+  serve (f, offer);
+  g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", url_option, NULL), ==, 1);
+  assert_cli_refused (f, "The catalog update was refused: its signature does not match Untrain's key.");
+  g_assert_cmpuint (f->requests->len, ==, 2);
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+
+  /* Not found. */
+  g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", missing_option, NULL), ==, 1);
+  assert_cli_refused (f, "404 Not Found");
+
+  /* Plain http to another machine: refused before any connection. */
+  g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", "--url=http://example.org/catalog.json", NULL), ==, 1);
+  assert_cli_refused (f, "is not secure: only https:// addresses are allowed");
+
+  /* A redirect with no host: refused, not a crash. */
+  route = add_route (f, "/moved.json", SOUP_STATUS_FOUND, NULL);
+  route->location = g_strdup ("https:///catalog.json");
+  g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", redirect_option, NULL), ==, 1);
+  assert_cli_refused (f, "redirected to “https:///catalog.json”, which is not a valid web address");
+
+  /* The server is gone. */
+  soup_server_disconnect (f->server);
+  down_option = g_strconcat ("--url=", f->url, NULL);
+  g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", down_option, NULL), ==, 1);
+  assert_cli_refused (f, "could not reach the catalog server");
+
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+}
+
+/* Without --url, the address set in Preferences, read through GSettings. */
+static void
+test_cli_update_settings (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *settings_dir = g_build_filename (f->home, "config", "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *contents = g_strdup_printf ("[io/github/untrain/Untrain]\ncatalog-url='%s/from-settings.json'\n",
+                                               f->base);
+  g_autofree char *empty_dir = g_build_filename (f->home, "empty", NULL);
+  g_autofree char *no_schema_dir = g_strconcat ("GSETTINGS_SCHEMA_DIR=", empty_dir, NULL);
+  g_autofree char *no_data_dirs = g_strconcat ("XDG_DATA_DIRS=", empty_dir, NULL);
+  const char *keyfile_backend[] = { "GSETTINGS_BACKEND=keyfile", NULL };
+  const char *no_schema[] = { no_schema_dir, no_data_dirs, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (empty_dir, 0700), ==, 0);
+  g_file_set_contents (keyfile, contents, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_untrain (f, keyfile_backend, "--update-catalog", NULL), ==, 1);
+  assert_cli_refused (f, "404 Not Found");
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f->requests, 0), "/from-settings.json "));
+
+  /* The test's memory backend holds the default: no address. */
+  g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", NULL), ==, 1);
+  assert_cli_refused (f, "No catalog update address is set: give one with --url=URL");
+
+  /* No schema where GSettings looks. */
+  g_assert_cmpint (run_untrain (f, no_schema, "--update-catalog", NULL), ==, 1);
+  assert_cli_refused (f, "settings are not installed");
+  g_assert_cmpuint (f->requests->len, ==, 1);
+}
+
 static void
 test_tool (Fixture       *f,
            gconstpointer  data)
@@ -1307,11 +1637,23 @@ main (int   argc,
   ADD ("/catalog-update/refused/other-key", test_other_key);
   ADD ("/catalog-update/refused/older", test_older);
   ADD ("/catalog-update/refused/insecure-url", test_insecure_url);
+  ADD ("/catalog-update/refused/unusable-url", test_unusable_url);
   ADD ("/catalog-update/refused/redirect-to-http", test_redirect_to_http);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_redirects); i++)
+    {
+      g_autofree char *path = g_strconcat ("/catalog-update/refused/redirect-malformed/",
+                                           bad_redirects[i].name, NULL);
+
+      g_test_add (path, Fixture, &bad_redirects[i], setup, test_redirect_malformed, teardown);
+    }
+  ADD ("/catalog-update/refused/redirect-malformed/signature", test_redirect_malformed_signature);
   ADD ("/catalog-update/refused/cancel-mid-download", test_cancel_mid_download);
   ADD ("/catalog-update/refused/cancel-before", test_cancel_before);
   ADD ("/catalog-update/load/torn-pair", test_load_torn_pair);
   ADD ("/catalog-update/load/app-refuses-test-key", test_app_refuses_test_key);
+  ADD ("/catalog-update/update-sync", test_update_sync);
+  ADD ("/catalog-update/cli/refused", test_cli_update);
+  ADD ("/catalog-update/cli/settings", test_cli_update_settings);
   ADD ("/catalog-tool/keygen-sign-verify", test_tool);
 #undef ADD
 

@@ -257,6 +257,44 @@ test_identity (Fixture       *f,
   assert_one_line_error (f, "no account is saved for LinkedIn in profile Me");
 }
 
+/* --update-catalog's usage errors exit with 2 and touch nothing; its refusals, against a loopback
+ * server, are in test-catalog-update. */
+static void
+test_update_catalog_usage (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *installed = g_build_filename (f->home, "data", "untrain", "catalog", NULL);
+
+  g_assert_cmpint (run (f, "--url=https://example.org/catalog.json", NULL), ==, 2);
+  assert_one_line_error (f, "--url goes with --update-catalog");
+
+  g_assert_cmpint (run (f, "--update-catalog", "https://example.org/catalog.json", NULL), ==, 2);
+  assert_one_line_error (f, "--update-catalog takes no arguments, but got “https://example.org/catalog.json”");
+
+  g_assert_cmpint (run (f, "--update-catalog", "--url=", NULL), ==, 2);
+  assert_one_line_error (f, "--url needs an address");
+
+  g_assert_cmpint (run (f, "--update-catalog", "--list", NULL), ==, 2);
+  assert_one_line_error (f, "choose only one operation");
+
+  g_assert_cmpint (run (f, "--update-catalog", "--profile=Anna", NULL), ==, 2);
+  assert_one_line_error (f, "--update-catalog takes no --profile or --region");
+
+  /* Refused before any connection: exit status 1, one line. */
+  g_assert_cmpint (run (f, "--update-catalog", "--url=http://example.org/catalog.json", NULL), ==, 1);
+  assert_one_line_error (f, "is not secure: only https:// addresses are allowed");
+  g_assert_cmpint (run (f, "--update-catalog", "--url=https://user:secret@example.org/catalog.json", NULL), ==, 1);
+  assert_one_line_error (f, "has a user name or password in it");
+  g_assert_null (strstr (f->err, "secret"));
+
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+
+  /* Listed in --help. */
+  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "--update-catalog "));
+  g_assert_nonnull (strstr (f->out, "--url=URL "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +308,7 @@ main (int   argc,
   ADD ("/cli/use-mark-status", test_use_mark_status);
   ADD ("/cli/validate", test_validate);
   ADD ("/cli/identity", test_identity);
+  ADD ("/cli/update-catalog-usage", test_update_catalog_usage);
 #undef ADD
 
   return g_test_run ();

@@ -27,7 +27,7 @@ G_BEGIN_DECLS
 /* Every message is a sentence for the user, ending in what happens next. */
 typedef enum
 {
-  UT_CATALOG_UPDATE_ERROR_INSECURE_URL,   /* not https (nor http to 127.0.0.1 or ::1), or a redirect to http */
+  UT_CATALOG_UPDATE_ERROR_INSECURE_URL,   /* not https (nor http to 127.0.0.1 or ::1), no valid host, a user name or password, or a redirect to such an address */
   UT_CATALOG_UPDATE_ERROR_NETWORK,        /* unreachable, connection lost, too many redirects */
   UT_CATALOG_UPDATE_ERROR_TIMEOUT,        /* the server did not answer in time */
   UT_CATALOG_UPDATE_ERROR_HTTP,           /* the server answered with an error status */

@@ -59,7 +59,7 @@ typedef struct
   gboolean      timed_out;
   guint         timeout;
 
-  char         *signature_url;
+  GUri         *signature_uri;
   gint64        current_version;
   char         *sent_etag;           /* If-None-Match, when the stored ETag is for what we have */
 
@@ -110,7 +110,7 @@ check_free (Check *check)
       g_object_unref (check->caller_cancellable);
     }
   g_clear_object (&check->cancellable);
-  g_free (check->signature_url);
+  g_clear_pointer (&check->signature_uri, g_uri_unref);
   g_free (check->sent_etag);
   g_clear_pointer (&check->uri, g_uri_unref);
   g_clear_object (&check->message);
@@ -350,20 +350,70 @@ ut_catalog_updater_set_max_size (UtCatalogUpdater *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_SIZE]);
 }
 
-/* Plain http only to this machine, so tests can use a local server. */
+typedef enum
+{
+  ADDRESS_OK,
+  ADDRESS_INSECURE,   /* not https (nor, where allowed, http to this machine) */
+  ADDRESS_MALFORMED,  /* no host, a host that is neither a DNS name nor an IP address, or port 0 */
+  ADDRESS_USER_INFO,  /* a user name or password before the host */
+} AddressProblem;
+
+/* A DNS name (labels of 1 to 63 letters, digits and inner hyphens) or an IP address. GUri has
+ * already turned an international name into its ASCII form. libsoup makes no request of an empty
+ * host (it logs a critical and returns no message), and anything else that is not a name could
+ * only fail later, less clearly. */
 static gboolean
-is_allowed_uri (GUri *uri)
+is_valid_host (const char *host)
+{
+  gsize length, label = 0;
+
+  if (host == NULL || *host == '\0')
+    return FALSE;
+  if (g_hostname_is_ip_address (host))
+    return TRUE;
+
+  length = strlen (host);
+  if (host[length - 1] == '.')  /* fully qualified */
+    length--;
+  if (length == 0 || length > 253)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (host[i] == '.')
+        {
+          if (label == 0 || host[i - 1] == '-')
+            return FALSE;
+          label = 0;
+        }
+      else if ((!g_ascii_isalnum (host[i]) && host[i] != '-') ||
+               (host[i] == '-' && label == 0) || ++label > 63)
+        return FALSE;
+    }
+
+  return label > 0 && host[length - 1] != '-';
+}
+
+/* Plain http only to this machine, and only for the address the user set, so tests can use a
+ * local server; a redirect must lead to https. A user name or password is never sent: the
+ * catalog is public, and a server that asks for one is not the catalog's. */
+static AddressProblem
+check_address (GUri     *uri,
+               gboolean  allow_loopback_http)
 {
   const char *scheme = g_uri_get_scheme (uri);
   const char *host = g_uri_get_host (uri);
 
-  if (host == NULL || *host == '\0')
-    return FALSE;
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "https") != 0 &&
+      !(allow_loopback_http && g_ascii_strcasecmp (scheme, "http") == 0 &&
+        (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "::1") == 0)))
+    return ADDRESS_INSECURE;
+  if (!is_valid_host (host) || g_uri_get_port (uri) == 0)
+    return ADDRESS_MALFORMED;
+  if (g_uri_get_userinfo (uri) != NULL)
+    return ADDRESS_USER_INFO;
 
-  return g_ascii_strcasecmp (scheme, "http") == 0 &&
-         (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "::1") == 0);
+  return ADDRESS_OK;
 }
 
 /* Every check that got past its first tests ends here. */
@@ -643,7 +693,6 @@ body_done (GTask *task)
   UtCatalogUpdater *self = g_task_get_source_object (task);
   Check *check = g_task_get_task_data (task);
   g_autoptr(GTask) inner = NULL;
-  g_autoptr(GError) error = NULL;
   GBytes *body = g_byte_array_free_to_bytes (g_steal_pointer (&check->body));
 
   close_stream (check);
@@ -655,9 +704,7 @@ body_done (GTask *task)
       check->redirects = 0;
       check->limit = SIGNATURE_MAX_SIZE;
       g_clear_pointer (&check->uri, g_uri_unref);
-      /* Already checked against the same rules as the bundle's address. */
-      check->uri = g_uri_parse (check->signature_url, G_URI_FLAGS_ENCODED, &error);
-      g_assert_no_error (error);
+      check->uri = g_uri_ref (check->signature_uri);
       start_request (g_object_ref (task));
       return;
     }
@@ -733,15 +780,37 @@ follow_redirect (GTask *task)
       return FALSE;
     }
 
-  /* libsoup would follow a redirect from https to http; we do not, not even to this machine. */
-  address = g_uri_to_string_partial (target, G_URI_HIDE_PASSWORD);
-  if (g_ascii_strcasecmp (g_uri_get_scheme (target), "https") != 0 ||
-      g_uri_get_host (target) == NULL)
+  /* libsoup would follow a redirect from https to http; we do not, not even to this machine. A
+   * user name or password in the address is never shown: it may be a secret. */
+  address = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
+  switch (check_address (target, FALSE))
     {
+    case ADDRESS_OK:
+      break;
+
+    case ADDRESS_INSECURE:
       return_error (task, g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
                                        _("The catalog update was refused: the server redirected "
                                          "to %s, which is not a secure (https) address. Your "
                                          "current catalog stays."),
+                                       address));
+      return FALSE;
+
+    case ADDRESS_MALFORMED:
+      return_error (task, g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                                       _("The catalog update was refused: the server redirected "
+                                         "to “%s”, which is not a valid web address. Your "
+                                         "current catalog stays."),
+                                       address));
+      return FALSE;
+
+    case ADDRESS_USER_INFO:
+    default:
+      return_error (task, g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                                       _("The catalog update was refused: the server redirected "
+                                         "to %s with a user name or password in the address, "
+                                         "which Untrain does not send. Your current catalog "
+                                         "stays."),
                                        address));
       return FALSE;
     }
@@ -837,7 +906,21 @@ start_request (GTask *task)
   Check *check = g_task_get_task_data (task);
 
   g_clear_object (&check->message);
-  check->message = soup_message_new_from_uri (SOUP_METHOD_GET, check->uri);
+  /* Every address was checked before it got here; checked again because libsoup, given an
+   * address it cannot use, logs a critical, returns no message and then crashes on it. */
+  if (check_address (check->uri, TRUE) == ADDRESS_OK)
+    check->message = soup_message_new_from_uri (SOUP_METHOD_GET, check->uri);
+  if (check->message == NULL)
+    {
+      g_autofree char *address = g_uri_to_string_partial (check->uri, G_URI_HIDE_USERINFO);
+
+      return_error (task, g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                                       _("The catalog update was refused: “%s” is not an address "
+                                         "Untrain can fetch from. Your current catalog stays."),
+                                       address));
+      g_object_unref (task);
+      return;
+    }
   soup_message_add_flags (check->message, SOUP_MESSAGE_NO_REDIRECT);
   if (check->sent_etag != NULL && !check->fetching_signature)
     soup_message_headers_replace (soup_message_get_request_headers (check->message),
@@ -891,6 +974,9 @@ ut_catalog_updater_check_async (UtCatalogUpdater    *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) signature_uri = NULL;
+  g_autofree char *signature_url = NULL;
+  AddressProblem problem;
   Check *check;
 
   g_return_if_fail (UT_IS_CATALOG_UPDATER (self));
@@ -909,24 +995,59 @@ ut_catalog_updater_check_async (UtCatalogUpdater    *self,
       return;
     }
 
+  /* The signature's address is the bundle's with ".sig" added, which can stop being an address
+   * (after a port, say): both are checked now, so neither can fail once the download started. */
   uri = g_uri_parse (self->url, G_URI_FLAGS_ENCODED, NULL);
-  if (uri == NULL || !is_allowed_uri (uri))
+  signature_url = g_strconcat (self->url, ".sig", NULL);
+  signature_uri = g_uri_parse (signature_url, G_URI_FLAGS_ENCODED, NULL);
+  problem = uri == NULL ? ADDRESS_MALFORMED : check_address (uri, TRUE);
+  switch (problem)
     {
+    case ADDRESS_OK:
+      if (signature_uri == NULL || check_address (signature_uri, TRUE) != ADDRESS_OK)
+        {
+          g_task_return_new_error (task, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                                   _("The catalog address “%s” does not name a file, so it has no "
+                                     "signature address (the same address followed by “.sig”). "
+                                     "Your current catalog stays."),
+                                   self->url);
+          return;
+        }
+      break;
+
+    case ADDRESS_MALFORMED:
       g_task_return_new_error (task, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
-                               uri == NULL
-                               ? _("“%s” is not a web address, so the catalog cannot be updated "
-                                   "from it. Your current catalog stays.")
-                               : _("The catalog address “%s” is not secure: only https:// "
-                                   "addresses are allowed. Your current catalog stays."),
+                               _("“%s” is not a web address, so the catalog cannot be updated "
+                                 "from it. Your current catalog stays."),
                                self->url);
       return;
+
+    case ADDRESS_INSECURE:
+      g_task_return_new_error (task, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                               _("The catalog address “%s” is not secure: only https:// "
+                                 "addresses are allowed. Your current catalog stays."),
+                               self->url);
+      return;
+
+    case ADDRESS_USER_INFO:
+    default:
+      {
+        g_autofree char *address = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+
+        g_task_return_new_error (task, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_INSECURE_URL,
+                                 _("The catalog address %s has a user name or password in it, "
+                                   "which Untrain does not send. Remove it; your current catalog "
+                                   "stays."),
+                                 address);
+        return;
+      }
     }
 
   check = g_new0 (Check, 1);
   check->cancellable = g_cancellable_new ();
   check->timeout = self->timeout;
   check->current_version = ut_catalog_get_version (self->catalog);
-  check->signature_url = g_strconcat (self->url, ".sig", NULL);
+  check->signature_uri = g_steal_pointer (&signature_uri);
   check->sent_etag = read_etag (self);
   check->uri = g_steal_pointer (&uri);
   check->limit = self->max_size;
@@ -984,4 +1105,95 @@ ut_catalog_updater_check_finish (UtCatalogUpdater  *self,
   outcome_free (outcome);
 
   return value;
+}
+
+typedef struct
+{
+  gboolean               done;
+  UtCatalogUpdateResult  result;
+  UtCatalog             *new_catalog;
+  GError                *error;
+} SyncCheck;
+
+static void
+sync_check_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SyncCheck *sync = user_data;
+
+  sync->result = ut_catalog_updater_check_finish (UT_CATALOG_UPDATER (object), result,
+                                                  &sync->new_catalog, &sync->error);
+  sync->done = TRUE;
+}
+
+/**
+ * ut_catalog_update_sync:
+ * @directory: (nullable): where updates are installed; %NULL for $XDG_DATA_HOME/untrain/catalog
+ * @url: the bundle's address, as for ut_catalog_updater_new()
+ * @catalog: the catalog in use
+ * @timeout: seconds the whole check may take
+ * @new_catalog: (out) (optional) (transfer full): with %UT_CATALOG_UPDATE_UPDATED, the catalog
+ *   just installed; otherwise %NULL
+ * @error: with %UT_CATALOG_UPDATE_FAILED, a sentence that says why
+ *
+ * One check, as ut_catalog_updater_check_async() makes it, run to its end: for the command line,
+ * which has no main loop of its own. It iterates the thread-default main context meanwhile, so
+ * it must not be called from a callback of a running main loop.
+ *
+ * Returns: what the check found
+ */
+UtCatalogUpdateResult
+ut_catalog_update_sync (const char  *directory,
+                        const char  *url,
+                        UtCatalog   *catalog,
+                        guint        timeout,
+                        UtCatalog  **new_catalog,
+                        GError     **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+  g_autoptr(UtCatalogUpdater) updater = NULL;
+  SyncCheck sync = { FALSE, UT_CATALOG_UPDATE_FAILED, NULL, NULL };
+
+  g_return_val_if_fail (url != NULL, UT_CATALOG_UPDATE_FAILED);
+  g_return_val_if_fail (UT_IS_CATALOG (catalog), UT_CATALOG_UPDATE_FAILED);
+  g_return_val_if_fail (timeout > 0, UT_CATALOG_UPDATE_FAILED);
+  g_return_val_if_fail (error == NULL || *error == NULL, UT_CATALOG_UPDATE_FAILED);
+
+  updater = ut_catalog_updater_new (directory, url, catalog);
+  ut_catalog_updater_set_timeout (updater, timeout);
+  ut_catalog_updater_check_async (updater, NULL, sync_check_done_cb, &sync);
+  while (!sync.done)
+    g_main_context_iteration (context, TRUE);
+
+  if (new_catalog != NULL)
+    *new_catalog = g_steal_pointer (&sync.new_catalog);
+  g_clear_object (&sync.new_catalog);
+  if (sync.error != NULL)
+    g_propagate_error (error, sync.error);
+
+  return sync.result;
+}
+
+/**
+ * ut_catalog_update_describe:
+ * @result: what a check found, other than %UT_CATALOG_UPDATE_FAILED (whose error says it all)
+ * @version: the version of the catalog in use after the check
+ *
+ * Returns: (transfer full): one sentence for the user
+ */
+char *
+ut_catalog_update_describe (UtCatalogUpdateResult result,
+                            gint64                version)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+  g_return_val_if_fail (result != UT_CATALOG_UPDATE_FAILED, NULL);
+
+  if (result == UT_CATALOG_UPDATE_UPDATED)
+    /* Translators: %s is the catalog's version number */
+    return g_strdup_printf (_("Installed catalog version %s."), number);
+
+  /* Translators: %s is the catalog's version number */
+  return g_strdup_printf (_("The catalog is already up to date (version %s)."), number);
 }

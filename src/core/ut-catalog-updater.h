@@ -49,4 +49,13 @@ UtCatalogUpdateResult  ut_catalog_updater_check_finish (UtCatalogUpdater    *sel
                                                         UtCatalog          **new_catalog,
                                                         GError             **error);
 
+UtCatalogUpdateResult  ut_catalog_update_sync          (const char          *directory,
+                                                        const char          *url,
+                                                        UtCatalog           *catalog,
+                                                        guint                timeout,
+                                                        UtCatalog          **new_catalog,
+                                                        GError             **error);
+char                  *ut_catalog_update_describe      (UtCatalogUpdateResult result,
+                                                        gint64               version);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "ut-catalog-store.h"
+#include "ut-catalog-updater.h"
 #include "ut-catalog-validator.h"
 #include "ut-catalog.h"
 #include "ut-cli.h"
@@ -20,8 +21,9 @@
 #include "ut-json.h"
 #include "ut-progress.h"
 
-/* Exit statuses: 0 success, 1 the operation failed (invalid catalog, unwritable progress),
- * 2 the command line was wrong (unknown option, platform, action or profile). */
+/* Exit statuses: 0 success, 1 the operation failed (invalid catalog, unwritable progress, a
+ * catalog update refused), 2 the command line was wrong (unknown option, platform, action or
+ * profile). */
 enum {
   EXIT_OK = 0,
   EXIT_FAILED = 1,
@@ -39,6 +41,8 @@ typedef struct
   gboolean   identity_set;
   gboolean   identity_get;
   gboolean   identity_clear;
+  gboolean   update_catalog;
+  char      *url;
   char      *region;
   char      *profile;
   char      *export;
@@ -60,6 +64,7 @@ cli_clear (Cli *cli)
   g_free (cli->output);
   g_free (cli->paper);
   g_free (cli->import);
+  g_free (cli->url);
   g_strfreev (cli->arguments);
   g_clear_object (&cli->catalog);
   g_clear_object (&cli->progress);
@@ -549,6 +554,67 @@ cli_import (Cli *cli)
   return EXIT_OK;
 }
 
+/* The address the app checks, from its settings. GSettings is GIO's, so the core can read it
+ * without GTK; the schema is the one the app installs. */
+static int
+configured_catalog_url (char **url)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "catalog-url"))
+    return failure (_("Untrain’s settings are not installed, so there is no catalog update "
+                      "address to read: give one with --url=URL."));
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  *url = g_strstrip (g_settings_get_string (settings, "catalog-url"));
+  if (**url == '\0')
+    return failure (_("No catalog update address is set: give one with --url=URL, or set one in "
+                      "Untrain’s Preferences."));
+
+  return EXIT_OK;
+}
+
+static int
+cli_update_catalog (Cli *cli)
+{
+  g_autoptr(UtCatalog) installed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *sentence = NULL;
+  UtCatalogUpdateResult result;
+  UtCatalog *in_use;
+  int status;
+
+  if (n_arguments (cli) > 0)
+    return usage_error (_("--update-catalog takes no arguments, but got “%s”"), cli->arguments[0]);
+  if (cli->profile != NULL || cli->region != NULL)
+    return usage_error (_("--update-catalog takes no --profile or --region"));
+  if (cli->url != NULL && *g_strstrip (cli->url) == '\0')
+    return usage_error (_("--url needs an address"));
+
+  if ((status = load_catalog (cli)) != EXIT_OK)
+    return status;
+  if (cli->url != NULL)
+    url = g_strdup (cli->url);
+  else if ((status = configured_catalog_url (&url)) != EXIT_OK)
+    return status;
+
+  /* The same check as the app's, with the same rules, signature and limits. */
+  result = ut_catalog_update_sync (NULL, url, cli->catalog, UT_CATALOG_UPDATER_DEFAULT_TIMEOUT,
+                                   &installed, &error);
+  if (result == UT_CATALOG_UPDATE_FAILED)
+    return failure (error->message);
+
+  in_use = installed != NULL ? installed : cli->catalog;
+  sentence = ut_catalog_update_describe (result, ut_catalog_get_version (in_use));
+  g_print ("%s\n", sentence);
+  return EXIT_OK;
+}
+
 static int
 cli_version (Cli *cli)
 {
@@ -592,6 +658,8 @@ ut_cli_run (char **argv)
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &cli.output, N_("The file --export writes (default: the terminal)"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &cli.paper, N_("Paper size for --export=pdf (default: the locale’s)"), "a4|letter" },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &cli.import, N_("Merge a JSON backup into your progress, keeping the newer of each record"), N_("FILE") },
+    { "update-catalog", 0, 0, G_OPTION_ARG_NONE, &cli.update_catalog, N_("Check for a newer catalog now and install it if it is signed and valid"), NULL },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &cli.url, N_("The address --update-catalog checks (default: the one set in Preferences)"), N_("URL") },
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &gapplication_service, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.arguments, NULL, N_("[FILE…|PLATFORM…]") },
     { NULL }
@@ -615,13 +683,15 @@ ut_cli_run (char **argv)
     return usage_error ("%s", error->message);
 
   n_operations = cli.list + cli.status + cli.validate + cli.use + cli.mark + cli.version +
-                 cli.identity_set + cli.identity_get + cli.identity_clear;
+                 cli.identity_set + cli.identity_get + cli.identity_clear + cli.update_catalog;
   n_operations += (cli.export != NULL) + (cli.import != NULL);
   if (n_operations > 1)
     return usage_error (_("choose only one operation (see untrain --help)"));
 
   if ((cli.output != NULL || cli.paper != NULL) && cli.export == NULL)
     return usage_error (_("--output and --paper go with --export"));
+  if (cli.url != NULL && !cli.update_catalog)
+    return usage_error (_("--url goes with --update-catalog"));
 
   if (n_operations == 0)
     {
@@ -640,6 +710,8 @@ ut_cli_run (char **argv)
     return cli_export (&cli);
   if (cli.import != NULL)
     return cli_import (&cli);
+  if (cli.update_catalog)
+    return cli_update_catalog (&cli);
   if (cli.validate)
     return cli_validate (&cli);
   if (cli.list)
