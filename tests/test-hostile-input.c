@@ -76,6 +76,17 @@ record_with (const char *platform,
                           note != NULL ? ", \"note\": " : "", note != NULL ? note : "");
 }
 
+/* A backup of Sam, who uses LinkedIn, with one record. */
+static char *
+backup_with_record (const char *platform,
+                    const char *changed_at,
+                    const char *note)
+{
+  g_autofree char *record = record_with (platform, changed_at, note);
+
+  return backup_with ("\"Sam\"", "\"linkedin\"", record);
+}
+
 static char *
 nested (guint depth)
 {
@@ -106,23 +117,23 @@ test_import_refuses (Fixture       *f,
   Refusal cases[] = {
     { "a lone high surrogate in a name", backup_with ("\"Sam\\ud800\"", "\"linkedin\"", ""), "lone UTF-16 surrogate" },
     { "a lone low surrogate in a note",
-      backup_with ("\"Sam\"", "\"linkedin\"", record_with ("\"linkedin\"", "\"2026-03-14T09:30:00Z\"", "\"\\udc00\"")),
+      backup_with_record ("\"linkedin\"", "\"2026-03-14T09:30:00Z\"", "\"\\udc00\""),
       "lone UTF-16 surrogate" },
     { "a NUL character", backup_with ("\"Sam\\u0000Lee\"", "\"linkedin\"", ""), "\\u0000" },
     { "a terminal escape in a name", backup_with ("\"Sam\\u001b[2J\"", "\"linkedin\"", ""), "control characters" },
     { "a line break in a name", backup_with ("\"Sam\\nLee\"", "\"linkedin\"", ""), "control characters" },
     { "a line break in a platform id", backup_with ("\"Sam\"", "\"linked\\nin\"", ""), "not a valid id" },
     { "a line break in a record's platform",
-      backup_with ("\"Sam\"", "\"linkedin\"", record_with ("\"linked\\nin\"", "\"2026-03-14T09:30:00Z\"", NULL)),
+      backup_with_record ("\"linked\\nin\"", "\"2026-03-14T09:30:00Z\"", NULL),
       "not a valid platform" },
     { "a year before 1000",
-      backup_with ("\"Sam\"", "\"linkedin\"", record_with ("\"linkedin\"", "\"0999-03-14T09:30:00Z\"", NULL)),
+      backup_with_record ("\"linkedin\"", "\"0999-03-14T09:30:00Z\"", NULL),
       "is not a date and time" },
     { "a year before 1000 once in UTC",
-      backup_with ("\"Sam\"", "\"linkedin\"", record_with ("\"linkedin\"", "\"1000-01-01T00:30:00+01:00\"", NULL)),
+      backup_with_record ("\"linkedin\"", "\"1000-01-01T00:30:00+01:00\"", NULL),
       "is not a date and time" },
     { "an offset out of range",
-      backup_with ("\"Sam\"", "\"linkedin\"", record_with ("\"linkedin\"", "\"2026-03-14T09:30:00+99:00\"", NULL)),
+      backup_with_record ("\"linkedin\"", "\"2026-03-14T09:30:00+99:00\"", NULL),
       "is not a date and time" },
     { "a re-check interval of a thousand years",
       g_strdup ("{\"format\": 1, \"recheck_days\": 365000, \"profiles\": []}"), "recheck_days" },
@@ -312,6 +323,8 @@ test_failed_save_keeps_backup (Fixture       *f,
   g_autofree char *backup = g_build_filename (f->directory, "progress.json.bak", NULL);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
+  g_autofree char *after_backup = NULL;
+  g_autofree char *after_file = NULL;
   g_autoptr(GError) error = NULL;
   UtProfile *profile;
 
@@ -331,8 +344,10 @@ test_failed_save_keeps_backup (Fixture       *f,
   g_test_trap_subprocess ("/hostile/failed-save-keeps-backup/child", 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 
-  g_assert_cmpstr (ut_test_read_file (backup), ==, first);
-  g_assert_cmpstr (ut_test_read_file (ut_progress_get_path (f->progress)), ==, second);
+  after_backup = ut_test_read_file (backup);
+  after_file = ut_test_read_file (ut_progress_get_path (f->progress));
+  g_assert_cmpstr (after_backup, ==, first);
+  g_assert_cmpstr (after_file, ==, second);
 }
 
 /* The last day GDateTime knows: re-check dates past it are never due, and nothing logs a

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ut-json.h"
+#include "ut-util.h"
 
 /* Reads the four hex digits of a \uXXXX escape at @p; -1 if they are not there. */
 static int
@@ -123,6 +124,7 @@ ut_json_parse (const char  *data,
                GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -130,9 +132,18 @@ ut_json_parse (const char  *data,
   if (length < 0)
     length = (gssize) strlen (data);
 
-  if (!scan_document (data, (gsize) length, error) ||
-      !json_parser_load_from_data (parser, data, length, error))
+  if (!scan_document (data, (gsize) length, error))
     return NULL;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib quotes the bytes around a syntax error, which may be broken UTF-8 or control
+       * characters; the message ends up in a label or a terminal. */
+      g_autofree char *message = ut_escape_controls (local_error->message);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
+      return NULL;
+    }
 
   if ((root = json_parser_steal_root (parser)) == NULL)
     g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("the file is empty"));

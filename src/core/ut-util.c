@@ -66,19 +66,19 @@ has_unsafe_characters (const char *text)
 }
 
 /* @text with every control character written as \xNN and every direction control as \u{NNNN},
- * so that a message quoting it cannot move the cursor, clear a terminal or reorder what follows. */
+ * and broken UTF-8 replaced, so that a message quoting it cannot move the cursor, clear a terminal
+ * or reorder what follows, and a label can show it. */
 char *
 ut_escape_controls (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *escaped;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_utf8_make_valid (text, -1);
-
-  escaped = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  valid = g_utf8_make_valid (text, -1);
+  escaped = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

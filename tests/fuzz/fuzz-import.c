@@ -1,0 +1,86 @@
+/* fuzz-import.c — importing a backup: import, save, load again, and nothing is lost
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fuzz-import"
+
+#include "config.h"
+
+#include "ut-fuzz.h"
+#include "ut-progress.h"
+
+static UtProgress *
+new_progress (const char *directory)
+{
+  UtProgress *progress = ut_progress_new (directory);
+
+  ut_progress_set_clock (progress, ut_fuzz_clock, NULL);
+  return progress;
+}
+
+static char *
+serialise (UtProgress *progress)
+{
+  g_autoptr(JsonNode) node = ut_progress_to_json (progress, NULL);
+
+  g_assert (node != NULL);
+  return ut_fuzz_node_to_string (node);
+}
+
+/* The input is a file someone chose in "Import Backup" (or `untrain --import`). Whatever it holds,
+ * importing it into empty progress must not crash; a refused import changes nothing; an accepted
+ * one, saved and loaded again, gives back exactly what was imported. */
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  /* First, so that it is removed last, after the progress that lives in it. */
+  g_autoptr(UtFuzzDirectory) directory = NULL;
+  g_autoptr(GBytes) backup = g_bytes_new (data, size);
+  g_autoptr(UtProgress) first = NULL;
+  g_autoptr(UtProgress) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *reloaded = NULL;
+  guint added = 0, updated = 0;
+
+  ut_fuzz_init ();
+  directory = ut_fuzz_directory_new ();
+
+  first = new_progress (directory);
+  if (!ut_progress_load (first, &error))
+    g_error ("Empty progress could not be loaded: %s", error->message);
+
+  if (!ut_progress_import (first, backup, &added, &updated, &error))
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      g_assert (error != NULL);
+      g_assert (g_utf8_validate (error->message, -1, NULL));
+      g_assert (added == 0 && updated == 0);
+      /* "Nothing was changed", as the message says. */
+      node = ut_progress_to_json (first, NULL);
+      g_assert (json_array_get_length (json_object_get_array_member (json_node_get_object (node), "profiles")) == 0);
+      return 0;
+    }
+
+  /* Into empty progress nothing can be updated, only added. */
+  g_assert (updated == 0);
+
+  imported = serialise (first);
+  if (!ut_progress_save (first, &error))
+    g_error ("Imported progress could not be saved: %s", error->message);
+
+  second = new_progress (directory);
+  if (!ut_progress_load (second, &error))
+    g_error ("Saved progress could not be loaded: %s", error->message);
+  if (ut_progress_get_recovery (second) != NULL)
+    g_error ("Saved progress was found damaged: %s", ut_progress_get_recovery (second)->message);
+  reloaded = serialise (second);
+  if (g_strcmp0 (imported, reloaded) != 0)
+    g_error ("Progress changed between import → save → load.\nImported:\n%s\nReloaded:\n%s", imported, reloaded);
+
+  return 0;
+}

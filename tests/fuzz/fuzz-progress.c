@@ -1,0 +1,106 @@
+/* fuzz-progress.c — progress.json: load, save, load again, and nothing is lost
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fuzz-progress"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ut-fuzz.h"
+#include "ut-progress.h"
+
+static UtProgress *
+new_progress (const char *directory)
+{
+  UtProgress *progress = ut_progress_new (directory);
+
+  ut_progress_set_clock (progress, ut_fuzz_clock, NULL);
+  return progress;
+}
+
+static char *
+serialise (UtProgress *progress)
+{
+  g_autoptr(JsonNode) node = ut_progress_to_json (progress, NULL);
+
+  g_assert (node != NULL);
+  return ut_fuzz_node_to_string (node);
+}
+
+static char *
+read_saved (UtProgress *progress)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  if (!g_file_get_contents (ut_progress_get_path (progress), &contents, NULL, &error))
+    g_error ("The saved progress cannot be read back: %s", error->message);
+  return contents;
+}
+
+/* The input is what Untrain finds as progress.json at start. Whatever it holds, loading must not
+ * crash; if it loads (or is recovered from), saving and loading it again must give back exactly
+ * what was loaded, and saving that gives the same file: a user who starts Untrain twice must not
+ * lose anything the first start kept. */
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  /* First, so that it is removed last, after the progress that lives in it. */
+  g_autoptr(UtFuzzDirectory) directory = NULL;
+  g_autoptr(UtProgress) first = NULL;
+  g_autoptr(UtProgress) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *loaded = NULL;
+  g_autofree char *reloaded = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *resaved = NULL;
+
+  ut_fuzz_init ();
+  directory = ut_fuzz_directory_new ();
+
+  path = g_build_filename (directory, "progress.json", NULL);
+  if (!g_file_set_contents (path, (const char *) data, (gssize) size, &error))
+    g_error ("Could not write the input: %s", error->message);
+
+  first = new_progress (directory);
+  if (!ut_progress_load (first, &error))
+    {
+      /* Refused (a newer format): read-only, and the file must be left as it was. */
+      g_autofree char *after = NULL;
+      gsize length;
+
+      g_assert (error != NULL);
+      g_assert (ut_progress_is_read_only (first));
+      g_assert (g_file_get_contents (path, &after, &length, NULL));
+      g_assert (length == size && memcmp (after, data, size) == 0);
+      return 0;
+    }
+
+  loaded = serialise (first);
+  if (!ut_progress_save (first, &error))
+    g_error ("Loaded progress could not be saved: %s", error->message);
+  saved = read_saved (first);
+
+  second = new_progress (directory);
+  if (!ut_progress_load (second, &error))
+    g_error ("Saved progress could not be loaded: %s", error->message);
+  if (ut_progress_get_recovery (second) != NULL)
+    g_error ("Saved progress was found damaged: %s", ut_progress_get_recovery (second)->message);
+  reloaded = serialise (second);
+  if (g_strcmp0 (loaded, reloaded) != 0)
+    g_error ("Progress changed between load → save → load.\nLoaded:\n%s\nReloaded:\n%s", loaded, reloaded);
+
+  if (!ut_progress_save (second, &error))
+    g_error ("Reloaded progress could not be saved: %s", error->message);
+  resaved = read_saved (second);
+  if (g_strcmp0 (saved, resaved) != 0)
+    g_error ("Saving the same progress twice wrote different files.\nFirst:\n%s\nSecond:\n%s", saved, resaved);
+
+  return 0;
+}

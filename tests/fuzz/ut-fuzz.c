@@ -1,0 +1,92 @@
+/* ut-fuzz.c — what the libFuzzer harnesses share
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ut-fuzz"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <unistd.h>
+
+#include "ut-fuzz.h"
+
+/* Called once before the first input. */
+void
+ut_fuzz_init (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  /* A critical or a warning is how GLib reports a broken precondition, such as reading a string
+   * member that holds a number: the input reached code that did not check it, so it is a finding
+   * like a crash. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* The code under test reads no settings and no keyring, but GIO should not go looking for
+   * modules (proxy resolvers, remote file systems) on every run either. */
+  g_setenv ("GIO_USE_VFS", "local", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+}
+
+/**
+ * ut_fuzz_directory_new:
+ *
+ * Made in /dev/shm where there is one: progress is written with fsync, and a disk would cap a run
+ * at a few hundred inputs a second. One folder per input, removed after it, because libFuzzer
+ * leaves with _exit() and no atexit() handler would run; the folder of an input that crashed stays
+ * for a look.
+ */
+UtFuzzDirectory *
+ut_fuzz_directory_new (void)
+{
+  char *directory;
+
+  if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
+    directory = g_strdup ("/dev/shm/untrain-fuzz-XXXXXX");
+  else
+    directory = g_build_filename (g_get_tmp_dir (), "untrain-fuzz-XXXXXX", NULL);
+  if (g_mkdtemp_full (directory, 0700) == NULL)
+    g_error ("Could not make a private folder: %s", g_strerror (errno));
+
+  return directory;
+}
+
+void
+ut_fuzz_directory_free (UtFuzzDirectory *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (directory);
+  g_free (directory);
+}
+
+char *
+ut_fuzz_node_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Progress that depends on the time of day would not reproduce; every run is on the same day. */
+GDateTime *
+ut_fuzz_clock (gpointer user_data)
+{
+  return g_date_time_new_utc (2026, 6, 1, 12, 0, 0);
+}
