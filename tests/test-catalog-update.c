@@ -1167,7 +1167,6 @@ test_load_torn_pair (Fixture       *f,
 {
   g_autoptr(GBytes) first = make_bundle (f, f->bundled_version + 1, FALSE);
   g_autoptr(GBytes) second = make_bundle (f, f->bundled_version + 2, TRUE);
-  g_autofree char *bundle_path = g_build_filename (f->directory, UT_CATALOG_INSTALLED_BUNDLE, NULL);
   g_autofree char *signature_path = g_build_filename (f->directory, UT_CATALOG_INSTALLED_SIGNATURE, NULL);
   g_autoptr(GError) warning = NULL;
   g_autoptr(GError) error = NULL;

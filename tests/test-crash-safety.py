@@ -40,8 +40,11 @@ CATALOG = os.path.join(SRCDIR, os.pardir, "data", "catalog", "platforms")
 BINARY = os.environ["UNTRAIN_BINARY"]
 
 # Bounds on the loop: a few hundred kills, well inside a minute on two cores.
-MAX_KILLS = 400
+MAX_KILLS = 600
 MAX_SECONDS = 40.0
+# The loop stops once this many kills have interrupted a --mark: enough to hit every part of a
+# save many times.
+WANTED_INTERRUPTIONS = 200
 PROFILE = "Crash"
 PROFILE_ID = "crash"
 STATES = ["todo", "done", "skipped", "not-applicable"]
@@ -238,12 +241,17 @@ def main():
         def kill_loop():
             nonlocal completed
             deadline = time.monotonic() + MAX_SECONDS
-            while stats["kills"] < MAX_KILLS and time.monotonic() < deadline:
+            # The window in which a kill lands inside a run. It adapts to the machine's load, which
+            # changes how long a run takes: it shrinks after a kill that came too late and widens
+            # after one that interrupted, so that most kills interrupt whatever the load.
+            window = duration * 1.2
+            while (stats["kills"] < MAX_KILLS and stats["interrupted"] < WANTED_INTERRUPTIONS
+                   and time.monotonic() < deadline):
                 # Half the kills anywhere in the run, half in its last part, where it saves.
                 if rng.random() < 0.5:
-                    delay = rng.uniform(0, duration * 1.2)
+                    delay = rng.uniform(0, window)
                 else:
-                    delay = rng.uniform(duration * 0.6, duration * 1.1)
+                    delay = rng.uniform(window * 0.5, window)
                 before = set(home.leftovers())
                 process = home.start(*writes.command(completed + 1))
                 time.sleep(delay)
@@ -254,6 +262,7 @@ def main():
                 stats["kills"] += 1
 
                 if process.returncode == 0:
+                    window *= 0.9
                     stats["exited"] += 1
                     expect(stderr == b"", f"untrain {writes.command(completed + 1)} complained: {stderr!r}")
                     completed += 1
@@ -262,6 +271,7 @@ def main():
                            f"untrain {writes.command(completed + 1)} failed with {process.returncode}: "
                            f"{stderr.decode()!r}")
                     stats["interrupted"] += 1
+                    window = min(window * 1.05, duration * 2)
                     if set(home.leftovers()) - before:
                         stats["left_temporary"] += 1
 

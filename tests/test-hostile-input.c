@@ -152,7 +152,6 @@ test_import_refuses (Fixture       *f,
   {
     g_autofree char *good = backup_with ("\"Sam\"", "\"linkedin\"", good_record);
     g_autoptr(GBytes) bytes = g_bytes_new (good, strlen (good));
-    g_autoptr(UtProgress) other = ut_progress_new (f->directory);
     g_autofree char *other_directory = g_dir_make_tmp ("untrain-hostile-good-XXXXXX", &error);
     g_autoptr(UtProgress) scratch = ut_progress_new (other_directory);
 
@@ -433,7 +432,9 @@ test_https_urls (void)
     g_assert_true (ut_is_https_url (good[i]));
   for (guint i = 0; bad[i] != NULL; i++)
     {
-      g_test_message ("%s", bad[i]);
+      g_autofree char *shown = g_strescape (bad[i], NULL);
+
+      g_test_message ("%s", shown);
       g_assert_false (ut_is_https_url (bad[i]));
     }
 }

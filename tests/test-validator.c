@@ -144,11 +144,15 @@ test_duplicate_across_files (void)
 {
   g_autoptr(UtCatalogValidator) validator = ut_catalog_validator_new ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "valid", "example.json", NULL);
-  g_autoptr(JsonNode) first = ut_catalog_validator_check_file (validator, path);
-  g_autoptr(JsonNode) second = ut_catalog_validator_check_file (validator, path);
+  JsonNode *first = ut_catalog_validator_check_file (validator, path);
+  JsonNode *second = ut_catalog_validator_check_file (validator, path);
   GPtrArray *problems = ut_catalog_validator_get_problems (validator);
   const UtProblem *problem;
 
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  json_node_unref (first);
+  json_node_unref (second);
   g_assert_cmpuint (problems->len, ==, 1);
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->pointer, ==, "/id");
@@ -165,6 +169,7 @@ test_pointer_escaping (void)
   GPtrArray *problems = ut_catalog_validator_get_problems (validator);
   gboolean found = FALSE;
 
+  g_assert_nonnull (root);
   for (guint i = 0; i < problems->len; i++)
     {
       const UtProblem *problem = g_ptr_array_index (problems, i);

@@ -162,32 +162,32 @@ country_from_locale (const char *locale)
 }
 
 static gboolean
-region_from_timezone (const char *timezone,
+region_from_timezone (const char *zone,
                       UtRegion   *region)
 {
-  if (timezone == NULL || *timezone == '\0')
+  if (zone == NULL || *zone == '\0')
     return FALSE;
 
   /* A POSIX TZ value may start with ':'; an absolute path names a zoneinfo file. */
-  if (*timezone == ':')
-    timezone++;
-  if (strstr (timezone, "zoneinfo/") != NULL)
-    timezone = strstr (timezone, "zoneinfo/") + strlen ("zoneinfo/");
+  if (*zone == ':')
+    zone++;
+  if (strstr (zone, "zoneinfo/") != NULL)
+    zone = strstr (zone, "zoneinfo/") + strlen ("zoneinfo/");
 
-  if (g_str_equal (timezone, "Europe/Zurich"))
+  if (g_str_equal (zone, "Europe/Zurich"))
     *region = UT_REGION_CH;
-  else if (g_str_equal (timezone, "Europe/London") || g_str_equal (timezone, "Europe/Belfast") ||
-           g_str_equal (timezone, "GB") || g_str_equal (timezone, "GB-Eire"))
+  else if (g_str_equal (zone, "Europe/London") || g_str_equal (zone, "Europe/Belfast") ||
+           g_str_equal (zone, "GB") || g_str_equal (zone, "GB-Eire"))
     *region = UT_REGION_UK;
-  else if (str_in (timezone, eea_zones, G_N_ELEMENTS (eea_zones)))
+  else if (str_in (zone, eea_zones, G_N_ELEMENTS (eea_zones)))
     *region = UT_REGION_EU;
-  else if (str_in (timezone, us_zones, G_N_ELEMENTS (us_zones)) ||
-           g_str_has_prefix (timezone, "America/Indiana/") ||
-           g_str_has_prefix (timezone, "America/Kentucky/") ||
-           g_str_has_prefix (timezone, "America/North_Dakota/") ||
-           g_str_has_prefix (timezone, "US/"))
+  else if (str_in (zone, us_zones, G_N_ELEMENTS (us_zones)) ||
+           g_str_has_prefix (zone, "America/Indiana/") ||
+           g_str_has_prefix (zone, "America/Kentucky/") ||
+           g_str_has_prefix (zone, "America/North_Dakota/") ||
+           g_str_has_prefix (zone, "US/"))
     *region = UT_REGION_US;
-  else if (strchr (timezone, '/') != NULL && !g_str_has_prefix (timezone, "Etc/"))
+  else if (strchr (zone, '/') != NULL && !g_str_has_prefix (zone, "Etc/"))
     *region = UT_REGION_OTHER;
   else
     return FALSE;  /* UTC, Etc/GMT+1 and the like say nothing about where someone lives. */
@@ -198,7 +198,7 @@ region_from_timezone (const char *timezone,
 /**
  * ut_region_guess:
  * @locale: (nullable): a locale name such as "de_CH.UTF-8"
- * @timezone: (nullable): an IANA zone such as "Europe/Zurich"
+ * @zone: (nullable): an IANA time zone such as "Europe/Zurich"
  *
  * Guesses which region's rules apply to someone. The time zone wins when it names a place,
  * because it follows where a person lives while the locale often follows their language
@@ -207,12 +207,12 @@ region_from_timezone (const char *timezone,
  */
 UtRegion
 ut_region_guess (const char *locale,
-                 const char *timezone)
+                 const char *zone)
 {
   g_autofree char *country = NULL;
   UtRegion region = UT_REGION_OTHER;
 
-  if (region_from_timezone (timezone, &region))
+  if (region_from_timezone (zone, &region))
     return region;
 
   country = country_from_locale (locale);

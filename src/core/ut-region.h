@@ -28,7 +28,7 @@ gboolean    ut_region_from_code             (const char  *code,
 const char *ut_region_get_display_name      (UtRegion     region);
 const char *ut_region_get_location          (UtRegion     region);
 UtRegion    ut_region_guess                 (const char  *locale,
-                                             const char  *timezone);
+                                             const char  *zone);
 UtRegion    ut_region_guess_from_environment (void);
 
 G_END_DECLS

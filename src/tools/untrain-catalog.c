@@ -264,7 +264,9 @@ command_validate (int    argc,
   ut_catalog_validator_set_today (validator, today);
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(JsonNode) root = ut_catalog_validator_check_file (validator, files[i]);
+      JsonNode *root = ut_catalog_validator_check_file (validator, files[i]);
+
+      g_clear_pointer (&root, json_node_unref);
     }
 
   return print_problems (validator) ? 0 : 1;

@@ -149,8 +149,9 @@ probe_keyring_cb (GObject      *source,
 {
   g_autoptr(UtExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) ids = ut_identity_store_list_finish (UT_IDENTITY_STORE (source), result, &error);
 
+  /* Only whether the keyring answers matters here, not what it holds. */
+  g_strfreev (ut_identity_store_list_finish (UT_IDENTITY_STORE (source), result, &error));
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
