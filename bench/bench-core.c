@@ -16,6 +16,7 @@
 
 #include "ut-catalog.h"
 #include "ut-progress.h"
+#include "ut-test-utils.h"
 
 #define RUNS 5
 
@@ -106,22 +107,6 @@ time_load (GBytes *bytes,
   return best;
 }
 
-/* Removes a benchmark's folder with whatever progress left in it (its lock file, backups). */
-static void
-remove_directory (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (directory);
-}
-
 static void
 bench_save (UtCatalog *catalog,
             guint      n_records)
@@ -209,7 +194,7 @@ bench_save (UtCatalog *catalog,
              n_records, best, total / (RUNS * 4), size);
   }
 
-  remove_directory (directory);
+  ut_test_remove_tree (directory);
 }
 
 int

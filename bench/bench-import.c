@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "ut-progress.h"
+#include "ut-test-utils.h"
 
 /* Sizes are in items: profiles for the many-profiles shape, platforms (each with one record)
  * for the one-big-profile shape. */
@@ -162,22 +163,6 @@ make_backup (Shape shape,
   return g_bytes_new_take (data, length);
 }
 
-/* Removes a benchmark's folder with whatever progress left in it (its lock file, backups). */
-static void
-remove_directory (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (directory);
-}
-
 static gsize
 file_size (const char *path)
 {
@@ -268,7 +253,7 @@ run_once (GBytes *backup,
     check_loaded (next, shape, n);
   }
 
-  remove_directory (directory);
+  ut_test_remove_tree (directory);
 
   return timing;
 }
@@ -332,7 +317,7 @@ measure_floors (GBytes *backup,
     g_error ("%s", error->message);
   floors.write_ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  remove_directory (directory);
+  ut_test_remove_tree (directory);
 
   return floors;
 }

@@ -11,24 +11,6 @@
 #include "ut-fuzz.h"
 #include "ut-progress.h"
 
-static UtProgress *
-new_progress (const char *directory)
-{
-  UtProgress *progress = ut_progress_new (directory);
-
-  ut_progress_set_clock (progress, ut_fuzz_clock, NULL);
-  return progress;
-}
-
-static char *
-serialise (UtProgress *progress)
-{
-  g_autoptr(JsonNode) node = ut_progress_to_json (progress, NULL);
-
-  g_assert (node != NULL);
-  return ut_fuzz_node_to_string (node);
-}
-
 /* The input is a file someone chose in "Import Backup" (or `untrain --import`). Whatever it holds,
  * importing it into empty progress must not crash; a refused import changes nothing; an accepted
  * one, saved and loaded again, gives back exactly what was imported. */
@@ -49,7 +31,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   ut_fuzz_init ();
   directory = ut_fuzz_directory_new ();
 
-  first = new_progress (directory);
+  first = ut_fuzz_new_progress (directory);
   if (!ut_progress_load (first, &error))
     g_error ("Empty progress could not be loaded: %s", error->message);
 
@@ -69,16 +51,16 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* Into empty progress nothing can be updated, only added. */
   g_assert (updated == 0);
 
-  imported = serialise (first);
+  imported = ut_fuzz_serialise_progress (first);
   if (!ut_progress_save (first, &error))
     g_error ("Imported progress could not be saved: %s", error->message);
 
-  second = new_progress (directory);
+  second = ut_fuzz_new_progress (directory);
   if (!ut_progress_load (second, &error))
     g_error ("Saved progress could not be loaded: %s", error->message);
   if (ut_progress_get_recovery (second) != NULL)
     g_error ("Saved progress was found damaged: %s", ut_progress_get_recovery (second)->message);
-  reloaded = serialise (second);
+  reloaded = ut_fuzz_serialise_progress (second);
   if (g_strcmp0 (imported, reloaded) != 0)
     g_error ("Progress changed between import → save → load.\nImported:\n%s\nReloaded:\n%s", imported, reloaded);
 

@@ -13,24 +13,6 @@
 #include "ut-fuzz.h"
 #include "ut-progress.h"
 
-static UtProgress *
-new_progress (const char *directory)
-{
-  UtProgress *progress = ut_progress_new (directory);
-
-  ut_progress_set_clock (progress, ut_fuzz_clock, NULL);
-  return progress;
-}
-
-static char *
-serialise (UtProgress *progress)
-{
-  g_autoptr(JsonNode) node = ut_progress_to_json (progress, NULL);
-
-  g_assert (node != NULL);
-  return ut_fuzz_node_to_string (node);
-}
-
 static char *
 read_saved (UtProgress *progress)
 {
@@ -68,7 +50,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (!g_file_set_contents (path, (const char *) data, (gssize) size, &error))
     g_error ("Could not write the input: %s", error->message);
 
-  first = new_progress (directory);
+  first = ut_fuzz_new_progress (directory);
   if (!ut_progress_load (first, &error))
     {
       /* Refused (a newer format): read-only, and the file must be left as it was. */
@@ -82,17 +64,17 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       return 0;
     }
 
-  loaded = serialise (first);
+  loaded = ut_fuzz_serialise_progress (first);
   if (!ut_progress_save (first, &error))
     g_error ("Loaded progress could not be saved: %s", error->message);
   saved = read_saved (first);
 
-  second = new_progress (directory);
+  second = ut_fuzz_new_progress (directory);
   if (!ut_progress_load (second, &error))
     g_error ("Saved progress could not be loaded: %s", error->message);
   if (ut_progress_get_recovery (second) != NULL)
     g_error ("Saved progress was found damaged: %s", ut_progress_get_recovery (second)->message);
-  reloaded = serialise (second);
+  reloaded = ut_fuzz_serialise_progress (second);
   if (g_strcmp0 (loaded, reloaded) != 0)
     g_error ("Progress changed between load → save → load.\nLoaded:\n%s\nReloaded:\n%s", loaded, reloaded);
 

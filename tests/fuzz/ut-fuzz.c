@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ut-fuzz.h"
+#include "ut-test-utils.h"
 
 /* Called once before the first input. */
 void
@@ -62,17 +63,27 @@ ut_fuzz_directory_new (void)
 void
 ut_fuzz_directory_free (UtFuzzDirectory *directory)
 {
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (directory);
+  ut_test_remove_tree (directory);
   g_free (directory);
+}
+
+UtProgress *
+ut_fuzz_new_progress (const char *directory)
+{
+  UtProgress *progress = ut_progress_new (directory);
+
+  ut_progress_set_clock (progress, ut_fuzz_clock, NULL);
+  return progress;
+}
+
+/* Progress as the exports write it, to compare two loads. */
+char *
+ut_fuzz_serialise_progress (UtProgress *progress)
+{
+  g_autoptr(JsonNode) node = ut_progress_to_json (progress, NULL);
+
+  g_assert (node != NULL);
+  return ut_fuzz_node_to_string (node);
 }
 
 char *

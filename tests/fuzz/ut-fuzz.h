@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "ut-progress.h"
+
 G_BEGIN_DECLS
 
 /* libFuzzer's entry point, which it declares in no header. */
@@ -23,6 +25,8 @@ UtFuzzDirectory *ut_fuzz_directory_new   (void);
 void             ut_fuzz_directory_free  (UtFuzzDirectory *directory);
 char            *ut_fuzz_node_to_string  (JsonNode        *node);
 GDateTime       *ut_fuzz_clock           (gpointer         user_data);
+UtProgress      *ut_fuzz_new_progress    (const char      *directory);
+char            *ut_fuzz_serialise_progress (UtProgress   *progress);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UtFuzzDirectory, ut_fuzz_directory_free)
 
