@@ -94,7 +94,12 @@ scan_document (const char  *data,
                 p += 5;
             }
           else if (*p == '\\')
-            p++;
+            {
+              /* json-glib turns an escape JSON does not have into broken UTF-8. */
+              if (p + 1 >= end || strchr ("\"\\/bfnrt", p[1]) == NULL)
+                return refuse (error, _("a text contains an escape that JSON does not have"));
+              p++;
+            }
         }
       else if (*p == '"')
         in_string = TRUE;

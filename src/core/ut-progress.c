@@ -290,8 +290,13 @@ read_string (JsonObject  *object,
       return NULL;
     }
 
-  /* ut_json_parse() already refused what json-glib would turn into invalid UTF-8. */
-  g_assert (g_utf8_validate (json_node_get_string (node), -1, NULL));
+  /* ut_json_parse() refuses what json-glib is known to turn into invalid UTF-8; this catches
+   * whatever else might. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      fail_parse (error, "“%s” is not valid UTF-8", key);
+      return NULL;
+    }
   return json_node_get_string (node);
 }
 
