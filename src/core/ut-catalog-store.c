@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ut-catalog-store.h"
+#include "ut-json.h"
 #include "ut-signature.h"
 
 G_DEFINE_QUARK (ut-catalog-update-error-quark, ut_catalog_update_error)
@@ -71,7 +72,6 @@ ut_catalog_load_installed (const char  *directory,
   g_autofree char *default_directory = NULL;
   g_autofree char *bundle_path = NULL;
   g_autofree char *signature_path = NULL;
-  g_autofree char *bundle_data = NULL;
   g_autofree char *signature_text = NULL;
   g_autoptr(GBytes) bundle = NULL;
   g_autoptr(GBytes) signature = NULL;
@@ -86,7 +86,9 @@ ut_catalog_load_installed (const char  *directory,
   bundle_path = g_build_filename (directory, UT_CATALOG_INSTALLED_BUNDLE, NULL);
   signature_path = g_build_filename (directory, UT_CATALOG_INSTALLED_SIGNATURE, NULL);
 
-  if (!g_file_get_contents (bundle_path, &bundle_data, &length, &local_error))
+  /* An update was at most UT_CATALOG_UPDATER_DEFAULT_MAX_SIZE when it was installed; anything
+   * much larger was put there by something else. */
+  if ((bundle = ut_read_file_limited (bundle_path, UT_CATALOG_MAX_SIZE, &local_error)) == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -98,7 +100,6 @@ ut_catalog_load_installed (const char  *directory,
                      directory, local_error->message);
       return NULL;
     }
-  bundle = g_bytes_new_take (g_steal_pointer (&bundle_data), length);
 
   if (!g_file_get_contents (signature_path, &signature_text, &length, &local_error))
     {
