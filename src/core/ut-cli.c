@@ -220,7 +220,7 @@ cli_list (Cli *cli)
       g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (cli->catalog), i);
       const UtRegionOffer *offer = ut_platform_get_offer (platform, region);
 
-      g_print ("%-20s %-36s %-12s %u\n", ut_platform_get_id (platform), ut_platform_get_name (platform),
+      g_print ("%-20s %-36s %-15s %u\n", ut_platform_get_id (platform), ut_platform_get_name (platform),
                ut_offer_status_to_string (offer->status), offer->actions->len);
     }
 
