@@ -41,7 +41,7 @@ typedef struct
 
 typedef struct
 {
-  char        *home;
+  char        *home;            /* the test's own home folder (G_TEST_OPTION_ISOLATE_DIRS) */
   char        *directory;       /* where updates are installed */
   SoupServer  *server;
   char        *base;            /* http://127.0.0.1:PORT */
@@ -248,8 +248,8 @@ setup (Fixture       *f,
   g_autoptr(UtCatalog) bundled = NULL;
   GSList *uris;
 
-  f->home = g_dir_make_tmp ("untrain-update-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->home = g_strdup (g_get_home_dir ());
+  g_assert_cmpint (g_mkdir_with_parents (f->home, 0700), ==, 0);
   f->directory = g_build_filename (f->home, "catalog", NULL);
 
   f->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) route_free);
@@ -292,7 +292,7 @@ teardown (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  ut_test_remove_tree (f->home);
+  /* GLib removes the test's folders. */
   g_free (f->home);
   g_free (f->directory);
   g_free (f->base);
@@ -1225,8 +1225,8 @@ test_load_torn_pair (Fixture       *f,
   g_assert_cmpint (ut_catalog_get_version (catalog), ==, f->bundled_version);
 }
 
-/* Runs a program with @args (NULL-terminated), XDG_DATA_HOME in the fixture's home; *@out and
- * *@err are replaced by what it printed. */
+/* Runs a program with @args (NULL-terminated) and the test's data folder; *@out and *@err are
+ * replaced by what it printed. */
 static int
 run_program (Fixture     *f,
              const char  *program,
@@ -1234,8 +1234,7 @@ run_program (Fixture     *f,
              char       **err,
              ...)
 {
-  g_autofree char *data = g_build_filename (f->home, "data", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (g_get_user_data_dir (), NULL);
   const char *first;
   va_list args;
   int status;
@@ -1262,7 +1261,7 @@ test_app_refuses_test_key (Fixture       *f,
                                                PACKAGE_VERSION, f->bundled_version);
 
   g_free (f->directory);
-  f->directory = g_build_filename (f->home, "data", "untrain", "catalog", NULL);
+  f->directory = g_build_filename (g_get_user_data_dir (), "untrain", "catalog", NULL);
   preinstall (f, update);
   in_test = load_newest (f);
   g_assert_cmpint (ut_catalog_get_version (in_test), ==, f->bundled_version + 1);
@@ -1362,17 +1361,16 @@ communicated_cb (GObject      *object,
   run->done = TRUE;
 }
 
-/* Runs untrain with @args (NULL-terminated), XDG_DATA_HOME and XDG_CONFIG_HOME in the fixture's
- * home and @environment ("NAME=VALUE" pairs, or %NULL) added, while this process's loopback server
+/* Runs untrain with @args (NULL-terminated), the test's data and settings folders and
+ * @environment ("NAME=VALUE" pairs, or %NULL) added, while this process's loopback server
  * answers it; f->out and f->err get what it printed. */
 static int
 run_untrain (Fixture            *f,
              const char * const *environment,
              ...)
 {
-  g_autofree char *data = g_build_filename (f->home, "data", NULL);
-  g_autofree char *config = g_build_filename (f->home, "config", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data, config);
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (g_get_user_data_dir (),
+                                                              g_get_user_config_dir ());
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -1432,7 +1430,7 @@ test_cli_update (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GBytes) offer = make_bundle (f, f->bundled_version + 1, TRUE);
-  g_autofree char *installed = g_build_filename (f->home, "data", "untrain", "catalog", NULL);
+  g_autofree char *installed = g_build_filename (g_get_user_data_dir (), "untrain", "catalog", NULL);
   g_autofree char *url_option = g_strconcat ("--url=", f->url, NULL);
   g_autofree char *missing_option = g_strconcat ("--url=", f->base, "/missing.json", NULL);
   g_autofree char *redirect_option = g_strconcat ("--url=", f->base, "/moved.json", NULL);
@@ -1474,7 +1472,7 @@ static void
 test_cli_update_settings (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *settings_dir = g_build_filename (f->home, "config", "glib-2.0", "settings", NULL);
+  g_autofree char *settings_dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
   g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
   g_autofree char *contents = g_strdup_printf ("[io/github/untrain/Untrain]\ncatalog-url='%s/from-settings.json'\n",
                                                f->base);
@@ -1606,7 +1604,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* GIO's GNOME proxy resolver reads the system's proxy settings schema, which the test's own
+   * folders do not have; it would stop the program. No proxy is wanted anyway. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* The loopback server must be reached directly. */
   g_unsetenv ("http_proxy");

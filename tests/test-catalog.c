@@ -292,6 +292,66 @@ test_audit_targets (void)
   g_assert_cmpuint (total.n_toggles_and_forms_linked * 100, >=, total.n_toggles_and_forms * 50);
 }
 
+/* Every scope and form field the schema allows has the words a guide shows for it, once. */
+static void
+test_schema_descriptions (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(UtCatalog) catalog = ut_catalog_load_bundled (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (catalog));
+
+  for (guint i = 0; ut_scope_names[i] != NULL; i++)
+    {
+      const char *description = ut_scope_get_description (ut_scope_names[i]);
+
+      /* "account", the default, needs no sentence: every step is once per account. */
+      if (g_str_equal (ut_scope_names[i], "account"))
+        {
+          g_assert_null (description);
+          continue;
+        }
+
+      g_assert_nonnull (description);
+      g_assert_true (g_ascii_isupper (description[0]) && g_str_has_suffix (description, "."));
+      g_assert_false (g_hash_table_contains (seen, description));
+      g_hash_table_add (seen, (char *) description);
+    }
+  g_assert_null (ut_scope_get_description (NULL));
+  g_assert_null (ut_scope_get_description ("per-galaxy"));
+
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; ut_form_field_names[i] != NULL; i++)
+    {
+      const char *description = ut_form_field_get_description (ut_form_field_names[i]);
+
+      /* Shown inside a sentence: "The form asks for: your name, your country." */
+      g_assert_nonnull (description);
+      g_assert_cmpstr (description, !=, ut_form_field_names[i]);
+      g_assert_true (g_ascii_islower (description[0]) && !g_str_has_suffix (description, "."));
+      g_assert_false (g_hash_table_contains (seen, description));
+      g_hash_table_add (seen, (char *) description);
+    }
+  /* A field from a newer catalog is shown as it is rather than dropped. */
+  g_assert_cmpstr (ut_form_field_get_description ("shoe-size"), ==, "shoe-size");
+
+  /* So every step of the bundled catalog reads right. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+
+      for (guint a = 0; a < ut_platform_get_n_actions (platform); a++)
+        {
+          UtAction *action = ut_platform_get_action (platform, a);
+          const char *scope = ut_action_get_scope (action);
+          const char * const *fields = ut_action_get_fields (action);
+
+          g_assert_true (scope == NULL || g_str_equal (scope, "account") || ut_scope_get_description (scope) != NULL);
+          for (guint f = 0; fields != NULL && fields[f] != NULL; f++)
+            g_assert_cmpstr (ut_form_field_get_description (fields[f]), !=, fields[f]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/catalog/actions-cite-primary-sources", test_actions_cite_primary_sources);
   g_test_add_func ("/catalog/audit-fixture", test_audit_fixture);
   g_test_add_func ("/catalog/audit-targets", test_audit_targets);
+  g_test_add_func ("/catalog/schema-descriptions", test_schema_descriptions);
 
   return g_test_run ();
 }

@@ -12,9 +12,12 @@
 #include "ut-catalog.h"
 #include "ut-test-utils.h"
 
+/* Each test has its own home, data and settings folders (G_TEST_OPTION_ISOLATE_DIRS), which the
+ * untrain it runs uses too, and which GLib removes after the test: progress, its backup, the file
+ * keyring and the backup libsecret keeps of it all live there. */
 typedef struct
 {
-  char *home;
+  char *progress;  /* progress.json in the test's data folder */
   char *out;
   char *err;
   char *keyring;  /* when set, untrain uses libsecret's file backend there */
@@ -24,20 +27,14 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->home = g_dir_make_tmp ("untrain-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->progress = g_build_filename (g_get_user_data_dir (), "untrain", "progress.json", NULL);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  /* Everything the runs wrote lives under the temporary home: progress, its backup, the file
-   * keyring and the backup libsecret keeps of it. */
-  ut_test_remove_tree (f->home);
-  g_free (f->home);
+  g_free (f->progress);
   g_free (f->keyring);
   g_free (f->out);
   g_free (f->err);
@@ -49,9 +46,8 @@ run (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autofree char *data = g_build_filename (f->home, "data", NULL);
-  g_autofree char *config = g_build_filename (f->home, "config", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data, config);
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (g_get_user_data_dir (),
+                                                              g_get_user_config_dir ());
   va_list args;
   int status;
 
@@ -127,8 +123,7 @@ test_list (Fixture       *f,
   g_assert_cmpint (run (f, "--list", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (f->out, "Region: Switzerland (CH)\n"));
   /* Listing writes nothing. */
-  g_assert_false (g_file_test (f->home, G_FILE_TEST_EXISTS) &&
-                  g_file_test (g_build_filename (f->home, "data", "untrain", "progress.json", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->progress, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -169,7 +164,7 @@ test_usage_errors (Fixture       *f,
   assert_one_line_error (f, "unexpected argument “stray”");
 
   /* None of these may have created progress. */
-  g_assert_false (g_file_test (g_build_filename (f->home, "data", "untrain", "progress.json", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->progress, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -237,7 +232,8 @@ static void
 test_identity (Fixture       *f,
                gconstpointer  data)
 {
-  f->keyring = g_build_filename (f->home, "keyring", NULL);
+  f->keyring = g_build_filename (g_get_home_dir (), "keyring", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_home_dir (), 0700), ==, 0);
 
   g_assert_cmpint (run (f, "--identity-set", "linkedin", "anna@exämple.org", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, "");
@@ -263,7 +259,7 @@ static void
 test_update_catalog_usage (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *installed = g_build_filename (f->home, "data", "untrain", "catalog", NULL);
+  g_autofree char *installed = g_build_filename (g_get_user_data_dir (), "untrain", "catalog", NULL);
 
   g_assert_cmpint (run (f, "--url=https://example.org/catalog.json", NULL), ==, 2);
   assert_one_line_error (f, "--url goes with --update-catalog");
@@ -299,7 +295,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/cli/version", test_version);

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "ut-export.h"
+#include "ut-export-private.h"
 #include "ut-test-utils.h"
 
 #define EMAIL "sam@example.org"
@@ -184,6 +185,103 @@ assert_golden (const char *name,
                  name, i + 1, expected_lines[i] != NULL ? expected_lines[i] : "(end of file)",
                  actual_lines[i] != NULL ? actual_lines[i] : "(end of file)");
     }
+}
+
+/* The walk every writer shares stops at each chapter, then at each of its sections followed by
+ * the section's items, in the model's order; empty chapters and sections are stopped at too. */
+static void
+test_iter (Fixture       *f,
+           gconstpointer  data)
+{
+  UtExportOptions options = { f->now, UT_EXPORT_PAPER_A4, NULL };
+  g_auto(UtExportModel) model = { 0 };
+  g_auto(UtExportModel) backup = { 0 };
+  g_autoptr(GString) walked = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty_heading = NULL;
+  UtExportChapter *chapter;
+  UtExportSection *section;
+  UtExportItem *item;
+  UtExportIter iter;
+  UtProfile *empty;
+  guint n = 0;
+
+  empty = ut_progress_add_profile (f->progress, "Nobody Yet", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+  _ut_export_model_init (&model, UT_EXPORT_FORMAT_MARKDOWN, f->catalog, f->progress, NULL, &options);
+  g_assert_cmpuint (model.chapters->len, ==, 3);
+
+  /* What the nested loops the writers had would visit. */
+  for (guint i = 0; i < model.chapters->len; i++)
+    {
+      UtExportChapter *c = g_ptr_array_index (model.chapters, i);
+
+      g_string_append_printf (expected, "# %s\n", ut_profile_get_id (c->profile));
+      for (guint j = 0; j < c->sections->len; j++)
+        {
+          UtExportSection *s = g_ptr_array_index (c->sections, j);
+
+          g_string_append_printf (expected, "## %s\n", s->id);
+          for (guint k = 0; k < s->items->len; k++)
+            {
+              g_string_append_printf (expected, "- %s\n", ut_action_get_id (g_array_index (s->items, UtExportItem, k).action));
+              g_ptr_array_add (items, &g_array_index (s->items, UtExportItem, k));
+            }
+        }
+    }
+
+  _ut_export_iter_init (&iter, &model);
+  while (_ut_export_iter_next (&iter, &chapter, &section, &item))
+    {
+      g_assert_nonnull (chapter);
+      if (section == NULL)
+        {
+          g_assert_null (item);
+          g_string_append_printf (walked, "# %s\n", ut_profile_get_id (chapter->profile));
+        }
+      else if (item == NULL)
+        {
+          g_assert_true (g_ptr_array_find (chapter->sections, section, NULL));
+          g_string_append_printf (walked, "## %s\n", section->id);
+        }
+      else
+        {
+          g_assert_true (item >= &g_array_index (section->items, UtExportItem, 0) &&
+                         item < &g_array_index (section->items, UtExportItem, section->items->len));
+          g_string_append_printf (walked, "- %s\n", ut_action_get_id (item->action));
+        }
+    }
+  g_assert_cmpstr (walked->str, ==, expected->str);
+  /* Past the end it stays there. */
+  g_assert_false (_ut_export_iter_next (&iter, &chapter, &section, &item));
+
+  /* The platform no longer in the catalog has a heading and no items; the new profile has only
+   * its heading, and comes last. */
+  g_assert_nonnull (strstr (walked->str, "\n## gone-platform\n## "));
+  empty_heading = g_strdup_printf ("\n# %s\n", ut_profile_get_id (empty));
+  g_assert_true (g_str_has_suffix (walked->str, empty_heading));
+
+  /* The items alone: the same ones, in the same order, with their chapter and section. */
+  _ut_export_iter_init (&iter, &model);
+  while (_ut_export_iter_next_item (&iter, &chapter, &section, &item))
+    {
+      g_assert_cmpuint (n, <, items->len);
+      g_assert_true (item == g_ptr_array_index (items, n));
+      g_assert_true (g_ptr_array_find (chapter->sections, section, NULL));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, items->len);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_false (_ut_export_iter_next_item (&iter, NULL, NULL, NULL));
+
+  /* A backup of every profile takes the progress whole and has no chapters to walk. */
+  _ut_export_model_init (&backup, UT_EXPORT_FORMAT_JSON, f->catalog, f->progress, NULL, &options);
+  g_assert_cmpuint (backup.chapters->len, ==, 0);
+  _ut_export_iter_init (&iter, &backup);
+  g_assert_false (_ut_export_iter_next (&iter, NULL, NULL, NULL));
+  g_assert_false (_ut_export_iter_next_item (&iter, NULL, NULL, NULL));
 }
 
 static void
@@ -1175,6 +1273,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/export/iter", test_iter);
   ADD ("/export/golden/markdown", test_golden_markdown);
   ADD ("/export/golden/csv", test_golden_csv);
   ADD ("/export/golden/ics", test_golden_ics);

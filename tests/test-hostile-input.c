@@ -24,14 +24,14 @@ typedef struct
   UtProgress *progress;
 } Fixture;
 
+/* Progress lives where the app keeps it, in the test's own data folder
+ * (G_TEST_OPTION_ISOLATE_DIRS), which GLib removes after each test. */
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->directory = g_dir_make_tmp ("untrain-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->directory = g_build_filename (g_get_user_data_dir (), "untrain", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (f->directory, 0700), ==, 0);
   f->progress = ut_progress_new (f->directory);
 }
 
@@ -40,7 +40,6 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   g_assert_finalize_object (f->progress);
-  ut_test_remove_tree (f->directory);
   g_free (f->directory);
 }
 
@@ -153,14 +152,15 @@ test_import_refuses (Fixture       *f,
   {
     g_autofree char *good = backup_with ("\"Sam\"", "\"linkedin\"", good_record);
     g_autoptr(GBytes) bytes = g_bytes_new (good, strlen (good));
-    g_autofree char *other_directory = g_dir_make_tmp ("untrain-hostile-good-XXXXXX", &error);
-    g_autoptr(UtProgress) scratch = ut_progress_new (other_directory);
+    g_autofree char *other_directory = g_build_filename (g_get_user_data_dir (), "untrain-good", NULL);
+    g_autoptr(UtProgress) scratch = NULL;
 
+    g_assert_cmpint (g_mkdir_with_parents (other_directory, 0700), ==, 0);
+    scratch = ut_progress_new (other_directory);
     g_assert_true (ut_progress_load (scratch, &error));
     g_assert_true (ut_progress_import (scratch, bytes, NULL, NULL, &error));
     g_assert_no_error (error);
     g_clear_object (&scratch);
-    ut_test_remove_tree (other_directory);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -444,7 +444,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/hostile/import-refuses", test_import_refuses);

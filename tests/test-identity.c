@@ -200,6 +200,46 @@ test_async (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* What an export includes: the profile's identities for the platforms it uses, and no one else's. */
+static void
+test_lookup_all (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *used[] = { "linkedin", "x", "chatgpt", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GHashTable) every = NULL;
+  g_autoptr(GHashTable) none = NULL;
+
+  g_assert_true (ut_identity_store_store_sync (f->store, "me", "linkedin", IDENTITY_A, NULL, &error));
+  g_assert_true (ut_identity_store_store_sync (f->store, "me", "x", IDENTITY_B, NULL, &error));
+  g_assert_true (ut_identity_store_store_sync (f->store, "me", "reddit", IDENTITY_B, NULL, &error));
+  g_assert_true (ut_identity_store_store_sync (f->store, "dad", "chatgpt", IDENTITY_DAD, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Reddit is no longer used, and the ChatGPT account is Dad's. */
+  ut_identity_store_lookup_all_async (f->store, "me", used, NULL, async_done, f);
+  found = ut_identity_store_lookup_all_finish (f->store, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (g_hash_table_size (found), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (found, "linkedin"), ==, IDENTITY_A);
+  g_assert_cmpstr (g_hash_table_lookup (found, "x"), ==, IDENTITY_B);
+
+  ut_identity_store_lookup_all_async (f->store, "me", NULL, NULL, async_done, f);
+  every = ut_identity_store_lookup_all_finish (f->store, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (every), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (every, "reddit"), ==, IDENTITY_B);
+
+  /* Nothing stored is an empty answer, not an error. */
+  ut_identity_store_lookup_all_async (f->store, "nobody", used, NULL, async_done, f);
+  none = ut_identity_store_lookup_all_finish (f->store, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+}
+
 static void
 test_cancelled (Fixture       *f,
                 gconstpointer  data)
@@ -210,6 +250,11 @@ test_cancelled (Fixture       *f,
   g_cancellable_cancel (cancellable);
   ut_identity_store_store_async (f->store, "me", "x", IDENTITY_A, cancellable, async_done, f);
   g_assert_false (ut_identity_store_store_finish (f->store, wait_result (f), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  ut_identity_store_lookup_all_async (f->store, "me", NULL, cancellable, async_done, f);
+  g_assert_null (ut_identity_store_lookup_all_finish (f->store, wait_result (f), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
@@ -334,6 +379,11 @@ test_unavailable (Fixture       *f,
   ut_identity_store_store_async (f->store, "me", "linkedin", IDENTITY_A, NULL, async_done, f);
   g_assert_false (ut_identity_store_store_finish (f->store, wait_result (f), &error));
   g_assert_error (error, UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+
+  ut_identity_store_lookup_all_async (f->store, "me", NULL, NULL, async_done, f);
+  g_assert_null (ut_identity_store_lookup_all_finish (f->store, wait_result (f), &error));
+  g_assert_error (error, UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_UNAVAILABLE);
 
   assert_not_in_tree (g_get_home_dir (), needles);
   assert_not_in_tree (g_get_user_data_dir (), needles);
@@ -383,6 +433,7 @@ main (int   argc,
       ADD ("/identity/overwrite", test_overwrite);
       ADD ("/identity/profiles-kept-apart", test_profiles_kept_apart);
       ADD ("/identity/async", test_async);
+      ADD ("/identity/lookup-all", test_lookup_all);
       ADD ("/identity/cancelled", test_cancelled);
       ADD ("/identity/nothing-on-disk", test_nothing_on_disk);
     }

@@ -578,6 +578,272 @@ test_profiles (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (ut_progress_get_profiles (f->progress)), ==, 1);
 }
 
+static void
+test_record_copy (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(UtRecord) record = ut_record_new ("example", "turn-off");
+  g_autoptr(UtRecord) copy = NULL;
+  UtRecord *boxed;
+
+  g_assert_cmpstr (record->platform, ==, "example");
+  g_assert_cmpstr (record->action, ==, "turn-off");
+  g_assert_cmpint (record->state, ==, UT_ACTION_STATE_TODO);
+  g_assert_null (record->changed_at);
+  g_assert_null (record->done_at);
+  g_assert_null (record->verified_at);
+  g_assert_null (record->note);
+  g_assert_cmpuint (record->revision, ==, 0);
+
+  record->state = UT_ACTION_STATE_DONE;
+  record->changed_at = g_date_time_new_from_iso8601 ("2026-01-10T12:00:00Z", utc);
+  record->done_at = g_date_time_ref (record->changed_at);
+  record->revision = 7;
+  record->note = g_strdup ("Asked by e-mail");
+
+  copy = ut_record_copy (record);
+  g_assert_true (copy != record);
+  g_assert_true (copy->platform != record->platform);
+  g_assert_cmpstr (copy->platform, ==, "example");
+  g_assert_cmpstr (copy->action, ==, "turn-off");
+  g_assert_cmpint (copy->state, ==, UT_ACTION_STATE_DONE);
+  g_assert_true (g_date_time_equal (copy->changed_at, record->changed_at));
+  g_assert_true (g_date_time_equal (copy->done_at, record->done_at));
+  g_assert_null (copy->verified_at);
+  g_assert_cmpuint (copy->revision, ==, 7);
+  g_assert_true (copy->note != record->note);
+  g_assert_cmpstr (copy->note, ==, "Asked by e-mail");
+
+  /* The copy owns what it holds: changing or freeing one leaves the other whole. */
+  g_free (copy->note);
+  copy->note = g_strdup ("Changed");
+  g_assert_cmpstr (record->note, ==, "Asked by e-mail");
+
+  g_assert_true (G_TYPE_IS_BOXED (UT_TYPE_RECORD));
+  boxed = g_boxed_copy (UT_TYPE_RECORD, record);
+  g_clear_pointer (&record, ut_record_free);
+  g_assert_cmpstr (boxed->action, ==, "turn-off");
+  g_assert_cmpstr (boxed->note, ==, "Asked by e-mail");
+  g_boxed_free (UT_TYPE_RECORD, boxed);
+}
+
+/* The sums of ut_progress_get_platform_progress() over the platforms of @profile that @catalog
+ * has, written out here the long way. */
+static void
+sum_platform_progress (UtProgress         *progress,
+                       UtCatalog          *catalog,
+                       UtProfile          *profile,
+                       UtPlatformProgress *sum,
+                       guint              *n_platforms)
+{
+  const char * const *ids = ut_profile_get_platforms (profile);
+
+  memset (sum, 0, sizeof *sum);
+  *n_platforms = 0;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      UtPlatform *platform = ut_catalog_lookup (catalog, ids[i]);
+      UtPlatformProgress one;
+
+      if (platform == NULL)
+        continue;
+      ut_progress_get_platform_progress (progress, profile, platform, &one);
+      sum->n_actions += one.n_actions;
+      sum->n_done += one.n_done;
+      sum->n_skipped += one.n_skipped;
+      sum->n_needs_review += one.n_needs_review;
+      sum->n_recheck_due += one.n_recheck_due;
+      (*n_platforms)++;
+    }
+}
+
+static void
+assert_profile_progress (Fixture         *f,
+                         UtCatalog       *catalog,
+                         UtProfile       *profile,
+                         UtPlatformState  state,
+                         guint            n_platforms,
+                         guint            n_actions,
+                         guint            n_done)
+{
+  UtPlatformProgress total, sum;
+  guint counted = G_MAXUINT, summed;
+
+  ut_progress_get_profile_progress (f->progress, catalog, profile, &total, &counted);
+  sum_platform_progress (f->progress, catalog, profile, &sum, &summed);
+
+  g_assert_cmpint (total.state, ==, state);
+  g_assert_cmpuint (counted, ==, n_platforms);
+  g_assert_cmpuint (total.n_actions, ==, n_actions);
+  g_assert_cmpuint (total.n_done, ==, n_done);
+
+  g_assert_cmpuint (counted, ==, summed);
+  g_assert_cmpuint (total.n_actions, ==, sum.n_actions);
+  g_assert_cmpuint (total.n_done, ==, sum.n_done);
+  g_assert_cmpuint (total.n_skipped, ==, sum.n_skipped);
+  g_assert_cmpuint (total.n_needs_review, ==, sum.n_needs_review);
+  g_assert_cmpuint (total.n_recheck_due, ==, sum.n_recheck_due);
+
+  /* n_platforms is optional. */
+  memset (&sum, 0xff, sizeof sum);
+  ut_progress_get_profile_progress (f->progress, catalog, profile, &sum, NULL);
+  g_assert_cmpint (sum.state, ==, total.state);
+  g_assert_cmpuint (sum.n_done, ==, total.n_done);
+}
+
+static void
+test_profile_progress (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(UtCatalog) old_catalog = make_catalog (1);
+  g_autoptr(UtCatalog) catalog = make_catalog (2);
+  g_autoptr(GError) error = NULL;
+  UtPlatform *old_example = ut_catalog_lookup (old_catalog, "example");
+  UtPlatform *example = ut_catalog_lookup (catalog, "example");
+  UtPlatform *sites = ut_catalog_lookup (catalog, "example-sites");
+  const char *platforms[] = { "example", "example-sites", "no-longer-listed", NULL };
+  const char *unknown[] = { "no-longer-listed", NULL };
+  UtPlatformProgress total;
+  UtProfile *me, *dad;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_US, &error));
+  g_assert_true (ut_progress_set_platforms_used (f->progress, me, platforms, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Two actions each in the US; the platform the catalog no longer has counts for nothing. */
+  assert_profile_progress (f, catalog, me, UT_PLATFORM_STATE_TODO, 2, 4, 0);
+
+  g_assert_true (ut_progress_set_state (f->progress, me, example, "turn-off", UT_ACTION_STATE_DONE, &error));
+  g_assert_true (ut_progress_set_state (f->progress, me, example, "object", UT_ACTION_STATE_SKIPPED, &error));
+  g_assert_true (ut_progress_set_state (f->progress, me, sites, "turn-off", UT_ACTION_STATE_NOT_APPLICABLE, &error));
+  g_assert_no_error (error);
+  assert_profile_progress (f, catalog, me, UT_PLATFORM_STATE_TODO, 2, 4, 2);
+  ut_progress_get_profile_progress (f->progress, catalog, me, &total, NULL);
+  g_assert_cmpuint (total.n_skipped, ==, 1);
+
+  /* Skipped counts as answered: with the last action done, everything is. */
+  g_assert_true (ut_progress_set_state (f->progress, me, sites, "object", UT_ACTION_STATE_DONE, &error));
+  g_assert_no_error (error);
+  assert_profile_progress (f, catalog, me, UT_PLATFORM_STATE_DONE, 2, 4, 3);
+
+  /* One action finished against an older revision makes the whole profile "changed". */
+  g_assert_true (ut_progress_set_state (f->progress, me, old_example, "object", UT_ACTION_STATE_DONE, &error));
+  g_assert_no_error (error);
+  assert_profile_progress (f, catalog, me, UT_PLATFORM_STATE_CHANGED, 2, 4, 4);
+  ut_progress_get_profile_progress (f->progress, catalog, me, &total, NULL);
+  g_assert_cmpuint (total.n_needs_review, ==, 1);
+  g_assert_true (ut_progress_confirm (f->progress, me, example, "object", &error));
+  g_assert_no_error (error);
+  assert_profile_progress (f, catalog, me, UT_PLATFORM_STATE_DONE, 2, 4, 4);
+
+  /* Half a year on, the three done actions are due for a re-check; "not applicable" never is. */
+  fixture_set_now (f, "2026-07-30T12:00:00Z");
+  assert_profile_progress (f, catalog, me, UT_PLATFORM_STATE_RECHECK_DUE, 2, 4, 4);
+  ut_progress_get_profile_progress (f->progress, catalog, me, &total, NULL);
+  g_assert_cmpuint (total.n_recheck_due, ==, 3);
+
+  /* A profile with no platform, or only ones the catalog lost, has nothing to do. */
+  dad = ut_progress_add_profile (f->progress, "Dad", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+  assert_profile_progress (f, catalog, dad, UT_PLATFORM_STATE_NOTHING_TO_DO, 0, 0, 0);
+  g_assert_true (ut_progress_set_platforms_used (f->progress, dad, unknown, TRUE, &error));
+  g_assert_no_error (error);
+  assert_profile_progress (f, catalog, dad, UT_PLATFORM_STATE_NOTHING_TO_DO, 0, 0, 0);
+}
+
+static void
+test_profile_is_set_up (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *platforms[] = { "example", NULL };
+  UtProfile *me, *dad;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+
+  /* On a first start the region is only a guess and no platform is chosen. */
+  me = ut_progress_get_default_profile (f->progress);
+  g_assert_false (ut_profile_get_region_confirmed (me));
+  g_assert_false (ut_profile_is_set_up (me));
+
+  g_assert_true (ut_progress_set_platforms_used (f->progress, me, platforms, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (ut_profile_is_set_up (me));
+  g_assert_true (ut_progress_set_region (f->progress, me, UT_REGION_CH, &error));
+  g_assert_no_error (error);
+  g_assert_true (ut_profile_is_set_up (me));
+  g_assert_true (ut_progress_set_platforms_used (f->progress, me, platforms, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (ut_profile_is_set_up (me));
+
+  /* A profile added by hand has its region chosen, but no platform yet. */
+  dad = ut_progress_add_profile (f->progress, "Dad", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+  g_assert_true (ut_profile_get_region_confirmed (dad));
+  g_assert_false (ut_profile_is_set_up (dad));
+  g_assert_true (ut_progress_set_platforms_used (f->progress, dad, platforms, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ut_profile_is_set_up (dad));
+}
+
+static void
+test_fallback_profile (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(UtProgress) other = NULL;
+  g_autoptr(UtProfile) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *profiles = ut_progress_get_profiles (f->progress);
+  UtProfile *me, *dad, *mum, *fallback;
+
+  g_assert_true (ut_progress_load (f->progress, &error));
+  me = ut_progress_get_default_profile (f->progress);
+  dad = ut_progress_add_profile (f->progress, "Dad", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+  mum = ut_progress_add_profile (f->progress, "Mum", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+
+  /* A profile still in the list stays; with none shown yet, the first is. */
+  g_assert_true (ut_progress_get_fallback_profile (f->progress, dad) == dad);
+  g_assert_true (ut_progress_get_fallback_profile (f->progress, NULL) == me);
+
+  /* A deleted profile falls back to the first one, whichever was deleted. */
+  g_object_ref (dad);
+  g_assert_true (ut_progress_remove_profile (f->progress, dad, &error));
+  g_assert_no_error (error);
+  g_assert_true (ut_progress_get_fallback_profile (f->progress, dad) == me);
+  g_object_unref (dad);
+
+  g_object_ref (me);
+  g_assert_true (ut_progress_remove_profile (f->progress, me, &error));
+  g_assert_no_error (error);
+  g_assert_true (ut_progress_get_fallback_profile (f->progress, me) == mum);
+  g_object_unref (me);
+
+  /* Progress loaded anew holds other objects, even for the same ids. A window keeps a reference
+   * to the profile it shows, as this does. */
+  shown = g_object_ref (mum);
+  g_assert_true (ut_progress_load (f->progress, &error));
+  g_assert_no_error (error);
+  fallback = ut_progress_get_fallback_profile (f->progress, shown);
+  g_assert_true (fallback != shown);
+  g_assert_cmpstr (ut_profile_get_id (fallback), ==, "mum");
+
+  /* With no profile left at all, the default one is made, so there is always one to show. */
+  write_file (ut_progress_get_path (f->progress), "{\"format\": 1, \"profiles\": []}");
+  other = fixture_new_progress (f);
+  g_assert_true (ut_progress_load (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ut_progress_get_profiles (other)), ==, 0);
+  fallback = ut_progress_get_fallback_profile (other, shown);
+  g_assert_cmpstr (ut_profile_get_id (fallback), ==, "me");
+  g_assert_cmpuint (g_list_model_get_n_items (ut_progress_get_profiles (other)), ==, 1);
+  g_assert_true (ut_progress_get_fallback_profile (other, fallback) == fallback);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,7 +863,11 @@ main (int   argc,
   ADD ("/progress/read-only-directory", test_read_only_directory);
   g_test_add_func ("/progress/read-only-directory/child", test_read_only_directory_child);
   ADD ("/progress/profiles", test_profiles);
+  ADD ("/progress/profile-progress", test_profile_progress);
+  ADD ("/progress/profile-is-set-up", test_profile_is_set_up);
+  ADD ("/progress/fallback-profile", test_fallback_profile);
 #undef ADD
+  g_test_add_func ("/progress/record-copy", test_record_copy);
 
   return g_test_run ();
 }

@@ -184,7 +184,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/validator/valid-fixtures", test_valid_fixtures);
   g_test_add_func ("/validator/duplicate-across-files", test_duplicate_across_files);

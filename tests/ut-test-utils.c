@@ -53,17 +53,28 @@ ut_test_untrain_binary (void)
 }
 
 /* A launcher for untrain or the catalog tool with their own data (and, unless %NULL, settings)
- * folders, a fixed locale, and no display, so untrain never starts its interface. */
+ * folders, a fixed locale, and no display, so untrain never starts its interface.
+ *
+ * Its home, cache and state folders (and settings, given %NULL) are the test's. Under
+ * G_TEST_OPTION_ISOLATE_DIRS those are the test's own, while the environment children inherit
+ * says /dev/null for every XDG folder; the system-wide ones are then left to their defaults. */
 GSubprocessLauncher *
 ut_test_launcher (const char *data_home,
                   const char *config_home)
 {
   GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                              G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  const char *shared[] = { "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "XDG_RUNTIME_DIR" };
 
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    if (g_strcmp0 (g_getenv (shared[i]), "/dev/null") == 0)
+      g_subprocess_launcher_unsetenv (launcher, shared[i]);
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  if (config_home != NULL)
-    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME",
+                                config_home != NULL ? config_home : g_get_user_config_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");

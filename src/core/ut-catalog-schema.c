@@ -147,3 +147,60 @@ ut_category_get_display_name (const char *category)
 
   return category;
 }
+
+/**
+ * ut_scope_get_description:
+ * @scope: (nullable): one of ut_scope_names
+ *
+ * The sentence a guide adds to a step done more than once, or by someone else.
+ *
+ * Returns: (nullable): the sentence, or %NULL for "account" (once per account is what every
+ *   step means unless it says otherwise) and for a scope this version does not know
+ */
+const char *
+ut_scope_get_description (const char *scope)
+{
+  if (g_strcmp0 (scope, "per-blog") == 0)
+    return _("Do this for each of your blogs.");
+  if (g_strcmp0 (scope, "per-site") == 0)
+    return _("Do this for each of your sites.");
+  if (g_strcmp0 (scope, "per-publication") == 0)
+    return _("Do this for each of your publications.");
+  if (g_strcmp0 (scope, "per-workspace-admin") == 0)
+    return _("Only a workspace owner or administrator can do this.");
+  if (g_strcmp0 (scope, "per-device") == 0)
+    return _("Do this on each of your devices.");
+  return NULL;
+}
+
+/**
+ * ut_form_field_get_description:
+ * @field: one of ut_form_field_names
+ *
+ * What a form or an e-mail request asks for, as listed after "The form asks for:".
+ *
+ * Returns: the description, or @field itself if this version does not know it
+ */
+const char *
+ut_form_field_get_description (const char *field)
+{
+  static const struct { const char *id; const char *text; } fields[] = {
+    { "name", N_("your name") },
+    { "email", N_("the e-mail address of your account") },
+    { "username", N_("your username") },
+    { "account-url", N_("a link to your profile") },
+    { "country", N_("your country") },
+    { "grounds", N_("your reasons") },
+    { "evidence", N_("evidence, such as a screenshot") },
+    { "verification-code", N_("a code sent to you by e-mail") },
+    { "prompts", N_("the prompts you used") },
+  };
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].id, field))
+      return _(fields[i].text);
+
+  return field;
+}

@@ -65,5 +65,7 @@ const char *ut_offer_status_get_description  (UtOfferStatus       status);
 const char *ut_action_kind_to_string         (UtActionKind        kind);
 const char *ut_publisher_get_display_name    (UtPublisher         publisher);
 const char *ut_category_get_display_name     (const char         *category);
+const char *ut_scope_get_description         (const char         *scope);
+const char *ut_form_field_get_description    (const char         *field);
 
 G_END_DECLS

@@ -264,8 +264,8 @@ static int
 cli_status (Cli *cli)
 {
   const char * const *platforms;
+  UtPlatformProgress total;
   UtProfile *profile;
-  guint total = 0, done = 0;
   int status;
 
   if (n_arguments (cli) > 0)
@@ -276,25 +276,15 @@ cli_status (Cli *cli)
       (status = find_profile (cli, &profile)) != EXIT_OK)
     return status;
 
-  platforms = ut_profile_get_platforms (profile);
-  for (guint i = 0; platforms[i] != NULL; i++)
-    {
-      UtPlatform *platform = ut_catalog_lookup (cli->catalog, platforms[i]);
-      UtPlatformProgress progress;
-
-      if (platform != NULL)
-        {
-          ut_progress_get_platform_progress (cli->progress, profile, platform, &progress);
-          total += progress.n_actions;
-          done += progress.n_done;
-        }
-    }
+  ut_progress_get_profile_progress (cli->progress, cli->catalog, profile, &total, NULL);
 
   g_print (_("Profile: %s (region %s%s)\n"), ut_profile_get_name (profile),
            ut_region_to_code (ut_profile_get_region (profile)),
            ut_profile_get_region_confirmed (profile) ? "" : _(", guessed"));
-  g_print (ngettext ("%u of %u action done\n", "%u of %u actions done\n", total), done, total);
+  g_print (ngettext ("%u of %u action done\n", "%u of %u actions done\n", total.n_actions),
+           total.n_done, total.n_actions);
 
+  platforms = ut_profile_get_platforms (profile);
   for (guint i = 0; platforms[i] != NULL; i++)
     {
       UtPlatform *platform = ut_catalog_lookup (cli->catalog, platforms[i]);

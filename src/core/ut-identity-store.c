@@ -341,6 +341,142 @@ ut_identity_store_list_finish (UtIdentityStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+typedef struct
+{
+  char        *profile_id;
+  char       **wanted;   /* nullable: every platform */
+  char       **pending;  /* the platforms with an identity in the keyring */
+  guint        next;
+  GHashTable  *found;    /* platform id → identity */
+} LookupAll;
+
+static void
+lookup_all_free (gpointer data)
+{
+  LookupAll *state = data;
+
+  g_free (state->profile_id);
+  g_strfreev (state->wanted);
+  g_strfreev (state->pending);
+  g_hash_table_unref (state->found);
+  g_free (state);
+}
+
+static void lookup_all_next (GTask *task);
+
+static void
+lookup_all_lookup_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LookupAll *state = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *value = ut_identity_store_lookup_finish (UT_IDENTITY_STORE (source), result, &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (value != NULL)
+    g_hash_table_insert (state->found, g_strdup (state->pending[state->next]), value);
+  state->next++;
+  lookup_all_next (g_steal_pointer (&task));
+}
+
+/* One at a time: a locked keyring asks to be unlocked once, not once per platform. Takes @task. */
+static void
+lookup_all_next (GTask *task)
+{
+  LookupAll *state = g_task_get_task_data (task);
+
+  while (state->pending[state->next] != NULL && state->wanted != NULL &&
+         !g_strv_contains ((const char * const *) state->wanted, state->pending[state->next]))
+    state->next++;
+
+  if (state->pending[state->next] == NULL)
+    {
+      g_task_return_pointer (task, g_hash_table_ref (state->found), (GDestroyNotify) g_hash_table_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  ut_identity_store_lookup_async (g_task_get_source_object (task), state->profile_id,
+                                  state->pending[state->next], g_task_get_cancellable (task),
+                                  lookup_all_lookup_cb, task);
+}
+
+static void
+lookup_all_list_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LookupAll *state = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  state->pending = ut_identity_store_list_finish (UT_IDENTITY_STORE (source), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  lookup_all_next (g_steal_pointer (&task));
+}
+
+/**
+ * ut_identity_store_lookup_all_async:
+ * @platform_ids: (nullable) (array zero-terminated=1): the platforms wanted, such as those the
+ *   profile uses; %NULL for every platform with an identity
+ *
+ * Reads a profile's identities for an export. Only the platforms with an identity in the
+ * keyring are looked up, one after the other.
+ */
+void
+ut_identity_store_lookup_all_async (UtIdentityStore     *self,
+                                    const char          *profile_id,
+                                    const char * const  *platform_ids,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LookupAll *state;
+
+  g_return_if_fail (UT_IS_IDENTITY_STORE (self));
+  g_return_if_fail (profile_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ut_identity_store_lookup_all_async);
+  state = g_new0 (LookupAll, 1);
+  state->profile_id = g_strdup (profile_id);
+  state->wanted = g_strdupv ((char **) platform_ids);
+  state->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_task_set_task_data (task, state, lookup_all_free);
+
+  ut_identity_store_list_async (self, profile_id, cancellable, lookup_all_list_cb, g_steal_pointer (&task));
+}
+
+/**
+ * ut_identity_store_lookup_all_finish:
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): platform id → identity, for the wanted
+ *   platforms that have one; empty if none has
+ */
+GHashTable *
+ut_identity_store_lookup_all_finish (UtIdentityStore  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ut_identity_store_lookup_all_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* ---- synchronous ------------------------------------------------------------------------- */
 
 gboolean

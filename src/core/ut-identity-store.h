@@ -61,6 +61,15 @@ void             ut_identity_store_list_async          (UtIdentityStore      *se
 char           **ut_identity_store_list_finish         (UtIdentityStore      *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+void             ut_identity_store_lookup_all_async    (UtIdentityStore      *self,
+                                                        const char           *profile_id,
+                                                        const char * const   *platform_ids,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GHashTable      *ut_identity_store_lookup_all_finish   (UtIdentityStore      *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 /* For the command line and tests only: these block. */
 gboolean         ut_identity_store_store_sync          (UtIdentityStore      *self,

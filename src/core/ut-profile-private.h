@@ -29,6 +29,4 @@ UtRecord  *_ut_profile_ensure_record      (UtProfile    *self,
 void       _ut_profile_take_record        (UtProfile    *self,
                                            UtRecord     *record);
 
-void       _ut_record_free                (UtRecord     *record);
-
 G_END_DECLS

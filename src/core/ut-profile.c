@@ -59,8 +59,57 @@ ut_action_state_from_string (const char    *text,
   return FALSE;
 }
 
+G_DEFINE_BOXED_TYPE (UtRecord, ut_record, ut_record_copy, ut_record_free)
+
+/**
+ * ut_record_new:
+ *
+ * A record of an action nobody has answered yet: to do, with no dates, at revision 0.
+ *
+ * Returns: (transfer full): the record; free it with ut_record_free()
+ */
+UtRecord *
+ut_record_new (const char *platform_id,
+               const char *action_id)
+{
+  UtRecord *record;
+
+  g_return_val_if_fail (platform_id != NULL, NULL);
+  g_return_val_if_fail (action_id != NULL, NULL);
+
+  record = g_new0 (UtRecord, 1);
+  record->platform = g_strdup (platform_id);
+  record->action = g_strdup (action_id);
+  record->state = UT_ACTION_STATE_TODO;
+
+  return record;
+}
+
+/**
+ * ut_record_copy:
+ *
+ * Returns: (transfer full): a deep copy of @record; the dates are shared, being immutable
+ */
+UtRecord *
+ut_record_copy (const UtRecord *record)
+{
+  UtRecord *copy;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  copy = ut_record_new (record->platform, record->action);
+  copy->state = record->state;
+  copy->changed_at = record->changed_at != NULL ? g_date_time_ref (record->changed_at) : NULL;
+  copy->done_at = record->done_at != NULL ? g_date_time_ref (record->done_at) : NULL;
+  copy->verified_at = record->verified_at != NULL ? g_date_time_ref (record->verified_at) : NULL;
+  copy->revision = record->revision;
+  copy->note = g_strdup (record->note);
+
+  return copy;
+}
+
 void
-_ut_record_free (UtRecord *record)
+ut_record_free (UtRecord *record)
 {
   if (record == NULL)
     return;
@@ -147,7 +196,7 @@ ut_profile_init (UtProfile *self)
   self->platforms = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->platform_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) _ut_record_free);
+                                         (GDestroyNotify) ut_record_free);
 }
 
 UtProfile *
@@ -227,10 +276,7 @@ _ut_profile_ensure_record (UtProfile  *self,
 
   if (record == NULL)
     {
-      record = g_new0 (UtRecord, 1);
-      record->platform = g_strdup (platform_id);
-      record->action = g_strdup (action_id);
-      record->state = UT_ACTION_STATE_TODO;
+      record = ut_record_new (platform_id, action_id);
       g_hash_table_insert (self->records, g_steal_pointer (&key), record);
     }
 
@@ -298,6 +344,19 @@ ut_profile_lookup_record (UtProfile  *self,
 
   key = record_key (platform_id, action_id);
   return g_hash_table_lookup (self->records, key);
+}
+
+/**
+ * ut_profile_is_set_up:
+ *
+ * Whether the person finished setting up @self: they confirmed its region and chose at least
+ * one platform. Until then the app shows onboarding for it.
+ */
+gboolean
+ut_profile_is_set_up (UtProfile *self)
+{
+  g_return_val_if_fail (UT_IS_PROFILE (self), FALSE);
+  return self->region_confirmed && self->platforms->len > 0;
 }
 
 static int

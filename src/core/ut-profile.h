@@ -34,9 +34,16 @@ typedef struct
   char          *note;         /* nullable */
 } UtRecord;
 
+#define UT_TYPE_RECORD (ut_record_get_type ())
 #define UT_TYPE_PROFILE (ut_profile_get_type ())
 
 G_DECLARE_FINAL_TYPE (UtProfile, ut_profile, UT, PROFILE, GObject)
+
+GType               ut_record_get_type            (void) G_GNUC_CONST;
+UtRecord           *ut_record_new                 (const char     *platform_id,
+                                                   const char     *action_id);
+UtRecord           *ut_record_copy                (const UtRecord *record);
+void                ut_record_free                (UtRecord       *record);
 
 const char         *ut_action_state_to_string     (UtActionState  state);
 gboolean            ut_action_state_from_string   (const char    *text,
@@ -53,5 +60,8 @@ const UtRecord     *ut_profile_lookup_record      (UtProfile     *self,
                                                    const char    *platform_id,
                                                    const char    *action_id);
 GPtrArray          *ut_profile_list_records       (UtProfile     *self);
+gboolean            ut_profile_is_set_up          (UtProfile     *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UtRecord, ut_record_free)
 
 G_END_DECLS

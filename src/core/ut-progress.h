@@ -98,6 +98,8 @@ gboolean      ut_progress_rename_profile       (UtProgress          *self,
 gboolean      ut_progress_remove_profile       (UtProgress          *self,
                                                 UtProfile           *profile,
                                                 GError             **error);
+UtProfile    *ut_progress_get_fallback_profile (UtProgress          *self,
+                                                UtProfile           *gone);
 gboolean      ut_progress_set_region           (UtProgress          *self,
                                                 UtProfile           *profile,
                                                 UtRegion             region,
@@ -130,6 +132,11 @@ void          ut_progress_get_platform_progress (UtProgress         *self,
                                                  UtProfile          *profile,
                                                  UtPlatform         *platform,
                                                  UtPlatformProgress *out);
+void          ut_progress_get_profile_progress (UtProgress          *self,
+                                                UtCatalog           *catalog,
+                                                UtProfile           *profile,
+                                                UtPlatformProgress  *total,
+                                                guint               *n_platforms);
 
 GDateTime    *ut_progress_get_recheck_date     (UtProgress          *self,
                                                 UtProfile           *profile,

@@ -11,10 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "ut-action-step.h"
+#include "ut-catalog-schema.h"
 #include "ut-compat.h"
 #include "ut-source-link.h"
 #include "ut-util.h"
-#include "ut-window.h"
 
 /* One action of a guide: the clicks, the label to look for, the link, and what the user did. */
 struct _UtActionStep
@@ -47,43 +47,12 @@ struct _UtActionStep
 
 G_DEFINE_FINAL_TYPE (UtActionStep, ut_action_step, GTK_TYPE_WIDGET)
 
-static const char *
-describe_scope (const char *scope)
-{
-  if (g_strcmp0 (scope, "per-blog") == 0)
-    return _("Do this for each of your blogs.");
-  if (g_strcmp0 (scope, "per-site") == 0)
-    return _("Do this for each of your sites.");
-  if (g_strcmp0 (scope, "per-publication") == 0)
-    return _("Do this for each of your publications.");
-  if (g_strcmp0 (scope, "per-workspace-admin") == 0)
-    return _("Only a workspace owner or administrator can do this.");
-  if (g_strcmp0 (scope, "per-device") == 0)
-    return _("Do this on each of your devices.");
-  return NULL;
-}
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
 
-static const char *
-describe_field (const char *field)
-{
-  static const struct { const char *id; const char *text; } fields[] = {
-    { "name", N_("your name") },
-    { "email", N_("the e-mail address of your account") },
-    { "username", N_("your username") },
-    { "account-url", N_("a link to your profile") },
-    { "country", N_("your country") },
-    { "grounds", N_("your reasons") },
-    { "evidence", N_("evidence, such as a screenshot") },
-    { "verification-code", N_("a code sent to you by e-mail") },
-    { "prompts", N_("the prompts you used") },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (fields[i].id, field))
-      return _(fields[i].text);
-
-  return field;
-}
+static guint signals[N_SIGNALS];
 
 static void
 set_button_visible (GtkWidget *button,
@@ -191,7 +160,7 @@ mark_action (GtkWidget  *widget,
 
   if (!ut_progress_set_state (self->progress, self->profile, self->platform,
                               ut_action_get_id (self->action), state, &error))
-    ut_window_add_toast (widget, error->message);
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
 }
 
 static void
@@ -204,7 +173,7 @@ confirm_action (GtkWidget  *widget,
 
   if (!ut_progress_confirm (self->progress, self->profile, self->platform,
                             ut_action_get_id (self->action), &error))
-    ut_window_add_toast (widget, error->message);
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
 }
 
 static void
@@ -239,6 +208,13 @@ ut_action_step_class_init (UtActionStepClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ut_action_step_dispose;
+
+  /**
+   * UtActionStep::message:
+   * @message: why what the user did could not be saved
+   */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-action-step.ui");
@@ -289,7 +265,7 @@ build (UtActionStep *self,
   g_autofree char *title = NULL;
   g_autofree char *setting = NULL;
   g_autofree char *escaped = NULL;
-  const char *scope = describe_scope (ut_action_get_scope (self->action));
+  const char *scope = ut_scope_get_description (ut_action_get_scope (self->action));
   const char *url = ut_action_get_url (self->action);
   UtActionKind kind = ut_action_get_kind (self->action);
 
@@ -341,7 +317,7 @@ build (UtActionStep *self,
     {
       g_string_append (info, kind == UT_ACTION_KIND_EMAIL ? _("The request needs: ") : _("The form asks for: "));
       for (guint i = 0; fields[i] != NULL; i++)
-        g_string_append_printf (info, "%s%s", i > 0 ? ", " : "", describe_field (fields[i]));
+        g_string_append_printf (info, "%s%s", i > 0 ? ", " : "", ut_form_field_get_description (fields[i]));
       g_string_append (info, ".");
     }
   set_optional_label (self->info_label, info->len > 0 ? info->str : NULL);

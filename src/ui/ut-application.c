@@ -220,7 +220,7 @@ say (UtApplication *self,
   GtkWindow *window = active_window (self);
 
   if (UT_IS_WINDOW (window))
-    ut_window_add_toast (GTK_WIDGET (window), message);
+    ut_window_add_toast (UT_WINDOW (window), message);
 }
 
 static void

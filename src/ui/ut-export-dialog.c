@@ -13,7 +13,6 @@
 #include "ut-compat.h"
 #include "ut-export.h"
 #include "ut-export-dialog-private.h"
-#include "ut-window.h"
 
 struct _UtExportDialog
 {
@@ -37,6 +36,7 @@ struct _UtExportDialog
   GPtrArray       *profiles;         /* the profile row's entries before "All profiles" */
   GtkStringList   *profile_names;
   GCancellable    *cancellable;      /* cancelled when the dialog closes */
+  GTask           *task;             /* of ut_export_dialog_run_async(), until it returns */
   char            *keyring_problem;  /* why account e-mails cannot be read, or NULL */
   gboolean         keyring_checked;
 
@@ -47,8 +47,6 @@ struct _UtExportDialog
   UtProfile       *profile;          /* NULL for all profiles */
   UtExportPaper    paper;
   GHashTable      *found;            /* platform id → account e-mail, when they are included */
-  char           **pending;          /* platforms with an identity in the keyring */
-  guint            next;
 };
 
 G_DEFINE_FINAL_TYPE (UtExportDialog, ut_export_dialog, ADW_TYPE_WINDOW)
@@ -168,10 +166,6 @@ written_cb (GObject      *source,
 {
   g_autoptr(UtExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  GtkWindow *parent;
 
   if (!ut_export_to_file_finish (result, &error))
     {
@@ -182,13 +176,13 @@ written_cb (GObject      *source,
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  basename = g_file_get_basename (self->target);
-  name = g_filename_display_name (basename);
-  /* Translators: a toast with an Open button, e.g. "Exported to untrain-checklist-me-2026-03-05.pdf" */
-  message = g_strdup_printf (_("Exported to %s"), name);
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    ut_window_add_toast_with_file (GTK_WIDGET (parent), message, self->target);
+  /* Whoever asked says it worked; the dialog only closes. */
+  if (self->task != NULL)
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->task);
+
+      g_task_return_pointer (task, g_object_ref (self->target), g_object_unref);
+    }
 
   set_busy (self, FALSE);
   gtk_window_close (GTK_WINDOW (self));
@@ -210,16 +204,14 @@ write_export (UtExportDialog *self)
                            self->cancellable, written_cb, g_object_ref (self));
 }
 
-static void lookup_next (UtExportDialog *self);
-
 static void
-lookup_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+identities_found_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(UtExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = ut_identity_store_lookup_finish (UT_IDENTITY_STORE (source), result, &error);
+  g_autoptr(GHashTable) found = ut_identity_store_lookup_all_finish (UT_IDENTITY_STORE (source), result, &error);
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
@@ -229,55 +221,8 @@ lookup_cb (GObject      *source,
       return;
     }
 
-  if (value != NULL)
-    g_hash_table_insert (self->found, g_strdup (self->pending[self->next]), g_steal_pointer (&value));
-  self->next++;
-  lookup_next (self);
-}
-
-/* One at a time: a locked keyring asks to be unlocked once, not once per platform. */
-static void
-lookup_next (UtExportDialog *self)
-{
-  while (self->pending[self->next] != NULL &&
-         !ut_profile_uses_platform (self->profile, self->pending[self->next]))
-    self->next++;
-
-  if (self->pending[self->next] == NULL)
-    {
-      write_export (self);
-      return;
-    }
-
-  ut_identity_store_lookup_async (self->identities, ut_profile_get_id (self->profile),
-                                  self->pending[self->next], self->cancellable, lookup_cb,
-                                  g_object_ref (self));
-}
-
-static void
-list_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(UtExportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  char **ids = ut_identity_store_list_finish (UT_IDENTITY_STORE (source), result, &error);
-
-  if (g_cancellable_is_cancelled (self->cancellable))
-    {
-      g_strfreev (ids);
-      return;
-    }
-  if (error != NULL)
-    {
-      fail (self, error->message);
-      return;
-    }
-
-  g_strfreev (self->pending);
-  self->pending = ids;
-  self->next = 0;
-  lookup_next (self);
+  self->found = g_steal_pointer (&found);
+  write_export (self);
 }
 
 void
@@ -306,9 +251,9 @@ _ut_export_dialog_export_to (UtExportDialog *self,
       return;
     }
 
-  self->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ut_identity_store_list_async (self->identities, ut_profile_get_id (self->profile), self->cancellable,
-                                list_cb, g_object_ref (self));
+  ut_identity_store_lookup_all_async (self->identities, ut_profile_get_id (self->profile),
+                                      ut_profile_get_platforms (self->profile), self->cancellable,
+                                      identities_found_cb, g_object_ref (self));
 }
 
 static void
@@ -359,7 +304,15 @@ export_action (GtkWidget  *widget,
 static void
 ut_export_dialog_unrealize (GtkWidget *widget)
 {
-  g_cancellable_cancel (UT_EXPORT_DIALOG (widget)->cancellable);
+  UtExportDialog *self = UT_EXPORT_DIALOG (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->task != NULL)
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->task);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Closed without exporting");
+    }
   gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
 
   GTK_WIDGET_CLASS (ut_export_dialog_parent_class)->unrealize (widget);
@@ -394,7 +347,6 @@ ut_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->keyring_problem, g_free);
-  g_clear_pointer (&self->pending, g_strfreev);
 
   G_OBJECT_CLASS (ut_export_dialog_parent_class)->finalize (object);
 }
@@ -440,11 +392,12 @@ ut_export_dialog_init (UtExportDialog *self)
 
 /**
  * ut_export_dialog_new:
+ * @parent: (nullable): the window it is modal to
  * @profile: the profile offered first
  *
- * Asks what to export, then where, and writes the file. On success the dialog closes and @parent,
- * which must be a #UtWindow, shows a toast with an Open button; on failure the dialog stays open
- * and says why above the options.
+ * Asks what to export, then where, and writes the file. On success the dialog closes; on failure
+ * it stays open and says why above the options. ut_export_dialog_run_async() shows it and says
+ * which file was written.
  */
 UtExportDialog *
 ut_export_dialog_new (GtkWindow       *parent,
@@ -498,4 +451,44 @@ ut_export_dialog_new (GtkWindow       *parent,
                                 probe_keyring_cb, g_object_ref (self));
 
   return self;
+}
+
+/**
+ * ut_export_dialog_run_async:
+ * @cancellable: (nullable): for when the caller goes away first
+ *
+ * Presents the dialog. @callback runs once it has closed: after an export, or when it was closed
+ * without one (the user's choice, or a failure it has already shown).
+ */
+void
+ut_export_dialog_run_async (UtExportDialog      *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (UT_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->task == NULL);
+
+  self->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, ut_export_dialog_run_async);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * ut_export_dialog_run_finish:
+ *
+ * Returns: (transfer full): the file written, or %NULL with G_IO_ERROR_CANCELLED when the dialog
+ *   closed without writing one or @cancellable was cancelled
+ */
+GFile *
+ut_export_dialog_run_finish (UtExportDialog  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (UT_IS_EXPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ut_export_dialog_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -18,10 +18,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UtExportDialog, ut_export_dialog, UT, EXPORT_DIALOG, AdwWindow)
 
-UtExportDialog *ut_export_dialog_new (GtkWindow       *parent,
-                                      UtCatalog       *catalog,
-                                      UtProgress      *progress,
-                                      UtIdentityStore *identities,
-                                      UtProfile       *profile);
+UtExportDialog *ut_export_dialog_new        (GtkWindow            *parent,
+                                             UtCatalog            *catalog,
+                                             UtProgress           *progress,
+                                             UtIdentityStore      *identities,
+                                             UtProfile            *profile);
+void            ut_export_dialog_run_async  (UtExportDialog       *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GFile          *ut_export_dialog_run_finish (UtExportDialog       *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 
 G_END_DECLS

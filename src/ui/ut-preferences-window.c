@@ -11,9 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "ut-accounts-page.h"
-#include "ut-preferences-window-private.h"
-
 #include "ut-compat.h"
+#include "ut-preferences-window-private.h"
+#include "ut-profile-row.h"
 
 /* Profiles, the active profile's region and the re-check interval. Every change goes straight to
  * UtProgress, which saves it; there is no Apply button.
@@ -55,93 +55,20 @@ G_DEFINE_FINAL_TYPE (UtPreferencesWindow, ut_preferences_window, ADW_TYPE_WINDOW
 
 static void catalog_url_apply_cb (UtPreferencesWindow *self);
 
-typedef struct
-{
-  UtPreferencesWindow *self;            /* borrowed: rows die with the window */
-  UtProfile           *profile;
-  AdwActionRow        *row;
-  GtkWidget           *rename_button;
-  GtkPopover          *rename_popover;
-  GtkWidget           *rename_entry;
-  GtkWidget           *delete_button;
-} ProfileRow;
-
 static void
-show_error (UtPreferencesWindow *self,
-            const GError        *error)
+show_message (UtPreferencesWindow *self,
+              const char          *message)
 {
-  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  g_autofree char *title = g_markup_escape_text (message, -1);
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
 }
 
 static void
-profile_row_free (gpointer data)
+show_error (UtPreferencesWindow *self,
+            const GError        *error)
 {
-  ProfileRow *pr = data;
-
-  g_object_unref (pr->profile);
-  g_free (pr);
-}
-
-static void
-sync_profile_row (ProfileRow *pr)
-{
-  const char *name = ut_profile_get_name (pr->profile);
-  g_autofree char *rename_label = g_strdup_printf (_("Rename “%s”"), name);
-  g_autofree char *delete_label = g_strdup_printf (_("Delete “%s”"), name);
-  g_autofree char *entry_label = g_strdup_printf (_("New name for “%s”"), name);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pr->row), name);
-  adw_action_row_set_subtitle (pr->row, ut_region_get_display_name (ut_profile_get_region (pr->profile)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pr->rename_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rename_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pr->delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pr->rename_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
-}
-
-static void
-sync_delete_button (ProfileRow *pr,
-                    gboolean    is_last)
-{
-  const char *tooltip = is_last ? _("The last profile cannot be deleted") : _("Delete");
-
-  gtk_widget_set_sensitive (pr->delete_button, !is_last);
-  gtk_widget_set_tooltip_text (pr->delete_button, tooltip);
-  if (is_last)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (pr->delete_button),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (pr->delete_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static void
-profile_notify_cb (UtProfile  *profile,
-                   GParamSpec *pspec,
-                   GtkWidget  *row)
-{
-  sync_profile_row (g_object_get_data (G_OBJECT (row), "profile-row"));
-}
-
-static void
-rename_popover_map_cb (ProfileRow *pr)
-{
-  gtk_editable_set_text (GTK_EDITABLE (pr->rename_entry), ut_profile_get_name (pr->profile));
-  gtk_widget_grab_focus (pr->rename_entry);
-}
-
-static void
-rename_cb (ProfileRow *pr)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (pr->rename_entry))));
-
-  if (ut_progress_rename_profile (pr->self->progress, pr->profile, name, &error))
-    gtk_popover_popdown (pr->rename_popover);
-  else
-    show_error (pr->self, error);
+  show_message (self, error->message);
 }
 
 static void
@@ -191,9 +118,10 @@ _ut_preferences_window_ask_delete (UtPreferencesWindow *self,
 }
 
 static void
-delete_cb (ProfileRow *pr)
+profile_row_delete_cb (UtPreferencesWindow *self,
+                       UtProfileRow        *row)
 {
-  _ut_preferences_window_ask_delete (pr->self, pr->profile);
+  _ut_preferences_window_ask_delete (self, ut_profile_row_get_profile (row));
 }
 
 static GtkWidget *
@@ -201,48 +129,13 @@ create_profile_row (gpointer item,
                     gpointer user_data)
 {
   UtPreferencesWindow *self = user_data;
-  ProfileRow *pr = g_new0 (ProfileRow, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *confirm = gtk_button_new_with_mnemonic (_("_Rename"));
+  UtProfileRow *row = ut_profile_row_new (self->progress, item);
 
-  pr->self = self;
-  pr->profile = g_object_ref (item);
-  pr->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pr->row), FALSE);
+  g_signal_connect_object (row, "message", G_CALLBACK (show_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "delete-requested", G_CALLBACK (profile_row_delete_cb), self, G_CONNECT_SWAPPED);
+  ut_profile_row_set_is_last (row, g_list_model_get_n_items (ut_progress_get_profiles (self->progress)) <= 1);
 
-  pr->rename_entry = gtk_entry_new ();
-  g_signal_connect_swapped (pr->rename_entry, "activate", G_CALLBACK (rename_cb), pr);
-  gtk_widget_add_css_class (confirm, "suggested-action");
-  g_signal_connect_swapped (confirm, "clicked", G_CALLBACK (rename_cb), pr);
-  gtk_box_append (GTK_BOX (box), pr->rename_entry);
-  gtk_box_append (GTK_BOX (box), confirm);
-
-  pr->rename_popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (pr->rename_popover, box);
-  g_signal_connect_swapped (pr->rename_popover, "map", G_CALLBACK (rename_popover_map_cb), pr);
-
-  pr->rename_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (pr->rename_button), "document-edit-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (pr->rename_button), GTK_WIDGET (pr->rename_popover));
-  gtk_widget_set_tooltip_text (pr->rename_button, _("Rename"));
-  gtk_widget_set_valign (pr->rename_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (pr->rename_button, "flat");
-
-  pr->delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (pr->delete_button, GTK_ALIGN_CENTER);
-  /* Not flat: libadwaita 1.2 draws a flat destructive button white on white. */
-  gtk_widget_add_css_class (pr->delete_button, "destructive-action");
-  g_signal_connect_swapped (pr->delete_button, "clicked", G_CALLBACK (delete_cb), pr);
-
-  adw_action_row_add_suffix (pr->row, pr->rename_button);
-  adw_action_row_add_suffix (pr->row, pr->delete_button);
-
-  g_object_set_data_full (G_OBJECT (pr->row), "profile-row", pr, profile_row_free);
-  g_signal_connect_object (pr->profile, "notify", G_CALLBACK (profile_notify_cb), pr->row, 0);
-  sync_profile_row (pr);
-  sync_delete_button (pr, g_list_model_get_n_items (ut_progress_get_profiles (self->progress)) <= 1);
-
-  return GTK_WIDGET (pr->row);
+  return GTK_WIDGET (row);
 }
 
 static void
@@ -276,22 +169,16 @@ profiles_changed_cb (UtPreferencesWindow *self,
                      GListModel          *profiles)
 {
   guint n = g_list_model_get_n_items (profiles);
-  gboolean active_found = FALSE;
+  UtProfile *shown;
   GtkListBoxRow *row;
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->profiles_list, i)) != NULL; i++)
-    sync_delete_button (g_object_get_data (G_OBJECT (row), "profile-row"), n <= 1);
+    ut_profile_row_set_is_last (UT_PROFILE_ROW (row), n <= 1);
 
-  for (guint i = 0; i < n && !active_found; i++)
-    {
-      g_autoptr(UtProfile) profile = g_list_model_get_item (profiles, i);
-
-      active_found = profile == self->active;
-    }
-
-  /* The main window falls back to the first profile as well. */
-  if (!active_found)
-    set_active (self, ut_progress_get_default_profile (self->progress));
+  /* The same rule as the main window, so that both show the same profile as the active one. */
+  shown = ut_progress_get_fallback_profile (self->progress, self->active);
+  if (shown != self->active)
+    set_active (self, shown);
 }
 
 static void

@@ -14,7 +14,7 @@
 
 /* GtkShortcutsWindow is deprecated in newer GTK and AdwShortcutsDialog needs libadwaita 1.8, so
  * the list is plain preference rows. Keep it in step with the bindings in ut-application.c,
- * ut-window.c and ut-wizard.c. */
+ * ut-window-actions.c and ut-wizard.c. */
 
 typedef enum
 {

@@ -270,6 +270,15 @@ refresh (UtSummaryPage *self)
   n_categories = g_strv_length ((char **) ut_category_names);
   categories = g_new0 (Tally, n_categories);
 
+  /* The profile's total is the core's, the one the window and the command line show too. */
+  {
+    UtPlatformProgress sum;
+
+    ut_progress_get_profile_progress (self->progress, self->catalog, self->profile, &sum, &total.n_platforms);
+    total.n_done = sum.n_done;
+    total.n_actions = sum.n_actions;
+  }
+
   ids = ut_profile_get_platforms (self->profile);
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -281,9 +290,6 @@ refresh (UtSummaryPage *self)
         continue;
 
       ut_progress_get_platform_progress (self->progress, self->profile, platform, &progress);
-      total.n_platforms++;
-      total.n_done += progress.n_done;
-      total.n_actions += progress.n_actions;
 
       category = ut_schema_lookup (ut_category_names, ut_platform_get_category (platform));
       if (category >= 0)

@@ -11,59 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "ut-compat.h"
-#include "ut-export.h"
-#include "ut-export-dialog.h"
-#include "ut-onboarding.h"
-#include "ut-platform-list.h"
 #include "ut-platform-row.h"
-#include "ut-summary-page.h"
 #include "ut-window-private.h"
-#include "ut-wizard.h"
 
-struct _UtWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toasts;
-  GtkStack             *main_stack;
-  GtkWidget            *back_button;
-  GtkStack             *title_stack;
-  AdwWindowTitle       *wizard_title;
-  GtkToggleButton      *search_button;
-  GtkStack             *content_stack;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  AdwViewStack         *view_stack;
-  GtkLabel             *progress_label;
-  GtkLabel             *profile_label;
-  GtkProgressBar       *progress_bar;
-  GtkListBox           *platform_list;
-  GtkWidget            *no_match_label;
-  UtOnboarding         *onboarding;
-  AdwBin               *wizard_bin;
-  UtWizard             *wizard;  /* made when the first guide opens */
-  GtkMenuButton        *menu_button;
-  GMenuModel           *primary_menu;
-  GMenu                *profiles_section;
-
-  /* Owned references */
-  UtCatalog            *catalog;
-  UtProgress           *progress;
-  UtIdentityStore      *identities;
-  UtProfile            *profile;
-  UtPlatformList       *platforms;
-  GtkFilterListModel   *filtered;
-  GtkStringFilter      *filter;
-  AdwBin               *summary_bin;
-  UtSummaryPage        *summary_page;  /* made the first time the summary is shown */
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  char                 *last_toast;
-  AdwToast             *import_toast;  /* shown while a backup is imported */
-  guint                 bind_source;
-  gboolean              list_bound;
-};
+/* The main window: the platform list and the summary as two views, a platform's guide, and
+ * onboarding. What it shows is one value, #UtWindow:page, set in one place. Its actions and the
+ * backup import are in ut-window-actions.c. */
 
 G_DEFINE_FINAL_TYPE (UtWindow, ut_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -72,58 +25,16 @@ enum {
   PROP_CATALOG,
   PROP_PROGRESS,
   PROP_IDENTITIES,
+  PROP_PROFILE,
+  PROP_PAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-remember_toast (UtWindow   *self,
-                const char *message)
-{
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (message);
-}
-
-/* A toast in the window that holds @widget, remembered for tests; NULL if there is none. */
-static AdwToast *
-new_toast (GtkWidget   *widget,
-           const char  *message,
-           UtWindow   **window)
-{
-  g_autofree char *escaped = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwToast *toast;
-
-  if (!UT_IS_WINDOW (root))
-    {
-      g_warning ("No window to show “%s” in", message);
-      return NULL;
-    }
-  *window = UT_WINDOW (root);
-  remember_toast (*window, message);
-
-  /* Toast titles are markup, and messages may quote file or profile names. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 8);
-
-  return toast;
-}
-
-void
-ut_window_add_toast (GtkWidget  *widget,
-                     const char *message)
-{
-  UtWindow *self;
-  AdwToast *toast;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (message != NULL);
-
-  if ((toast = new_toast (widget, message, &self)) != NULL)
-    adw_toast_overlay_add_toast (self->toasts, toast);
-}
+/* The names of #UtWindow:page, in the order of UtWindowPage; the views' names are also their
+ * names in the view stack. */
+static const char * const page_names[] = { "onboarding", "platforms", "summary", "wizard" };
 
 static void
 toast_open_cb (AdwToast *toast,
@@ -133,30 +44,51 @@ toast_open_cb (AdwToast *toast,
 }
 
 /**
- * ut_window_add_toast_with_file:
- * @file: what the message is about, e.g. an exported checklist
+ * _ut_window_add_toast_full:
+ * @timeout: seconds, or 0 to stay until dismissed
+ * @file: (nullable): what the message is about, e.g. an exported checklist: the toast gets an
+ *   Open button that opens it in the default application
  *
- * Like ut_window_add_toast(), with an Open button that opens @file in the default application.
+ * Returns: (transfer none): the toast, kept by the overlay until it is dismissed
  */
-void
-ut_window_add_toast_with_file (GtkWidget  *widget,
-                               const char *message,
-                               GFile      *file)
+AdwToast *
+_ut_window_add_toast_full (UtWindow   *self,
+                           const char *message,
+                           guint       timeout,
+                           GFile      *file)
 {
-  UtWindow *self;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (message != NULL);
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_val_if_fail (UT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
-  if ((toast = new_toast (widget, message, &self)) == NULL)
-    return;
-
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_open_cb), self, 0);
+  /* Toast titles are markup, and messages may quote file or profile names. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, timeout);
+  if (file != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_open_cb), self, 0);
+    }
   adw_toast_overlay_add_toast (self->toasts, toast);
+
+  return toast;
+}
+
+/**
+ * ut_window_add_toast:
+ *
+ * Shows a result for a few seconds: what was saved, copied or imported, or why it was not.
+ */
+void
+ut_window_add_toast (UtWindow   *self,
+                     const char *message)
+{
+  _ut_window_add_toast_full (self, message, 8, NULL);
 }
 
 /**
@@ -169,46 +101,36 @@ void
 ut_window_show_problem (UtWindow   *self,
                         const char *message)
 {
-  UtWindow *window;
-  AdwToast *toast;
+  _ut_window_add_toast_full (self, message, 0, NULL);
+}
 
-  g_return_if_fail (UT_IS_WINDOW (self));
-  g_return_if_fail (message != NULL);
-
-  toast = new_toast (GTK_WIDGET (self), message, &window);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+/* A page inside the window reports a result; the window is where results are shown. */
+static void
+child_message_cb (UtWindow   *self,
+                  const char *message)
+{
+  ut_window_add_toast (self, message);
 }
 
 static void
 update_progress (UtWindow *self)
 {
-  const char * const *ids;
-  guint done = 0, total = 0, n_platforms = 0;
+  UtPlatformProgress total;
+  guint n_platforms;
   g_autofree char *text = NULL;
   g_autofree char *profile_text = NULL;
 
   if (self->profile == NULL)
     return;
 
-  ids = ut_profile_get_platforms (self->profile);
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      UtPlatform *platform = ut_catalog_lookup (self->catalog, ids[i]);
-      UtPlatformProgress progress;
-
-      if (platform == NULL)
-        continue;
-      ut_progress_get_platform_progress (self->progress, self->profile, platform, &progress);
-      done += progress.n_done;
-      total += progress.n_actions;
-      n_platforms++;
-    }
+  ut_progress_get_profile_progress (self->progress, self->catalog, self->profile, &total, &n_platforms);
 
   /* Translators: the header of the platform list, e.g. "12 of 31 actions done" */
-  text = g_strdup_printf (ngettext ("%u of %u action done", "%u of %u actions done", total), done, total);
+  text = g_strdup_printf (ngettext ("%u of %u action done", "%u of %u actions done", total.n_actions),
+                          total.n_done, total.n_actions);
   gtk_label_set_label (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0.0);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 total.n_actions > 0 ? (double) total.n_done / total.n_actions : 0.0);
 
   /* Translators: e.g. "Profile Me · 9 platforms · Switzerland" */
   profile_text = g_strdup_printf (ngettext ("Profile %s · %u platform · %s", "Profile %s · %u platforms · %s", n_platforms),
@@ -271,27 +193,30 @@ ensure_onboarding (UtWindow *self)
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->onboarding), "onboarding");
 }
 
-static void
-show_onboarding (UtWindow *self,
-                 gboolean  edit_only)
+void
+_ut_window_show_onboarding (UtWindow *self,
+                            gboolean  edit_only)
 {
   ensure_onboarding (self);
   ut_onboarding_setup (self->onboarding, self->catalog,
                        ut_profile_get_region (self->profile),
                        ut_profile_get_platforms (self->profile),
                        edit_only);
-  gtk_stack_set_visible_child_name (self->main_stack, "onboarding");
+  _ut_window_set_page (self, UT_WINDOW_PAGE_ONBOARDING);
 }
 
-static void
-show_views (UtWindow *self)
+/* Built on first use, like the summary: a start that shows the list does not pay for a guide. */
+static UtWizard *
+ensure_wizard (UtWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
-  gtk_stack_set_visible_child_name (self->content_stack, "views");
-  gtk_stack_set_visible_child_name (self->title_stack, "switcher");
-  gtk_widget_set_visible (self->back_button, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), TRUE);
-  g_settings_set_string (self->settings, "last-platform", "");
+  if (self->wizard == NULL)
+    {
+      self->wizard = g_object_new (UT_TYPE_WIZARD, NULL);
+      g_signal_connect_object (self->wizard, "message", G_CALLBACK (child_message_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->wizard_bin, GTK_WIDGET (self->wizard));
+    }
+
+  return self->wizard;
 }
 
 static void summary_platform_activated_cb (UtWindow   *self,
@@ -321,6 +246,69 @@ sync_summary (UtWindow *self)
     ensure_summary_page (self);
 }
 
+/* Which of the two views the view stack shows, whether or not the views are showing. */
+UtWindowPage
+_ut_window_get_view (UtWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "summary") == 0)
+    return UT_WINDOW_PAGE_SUMMARY;
+  return UT_WINDOW_PAGE_PLATFORMS;
+}
+
+/**
+ * _ut_window_set_page:
+ *
+ * The one place that switches pages: the three stacks, the back and search buttons and the
+ * remembered platform follow from @page. Onboarding covers the rest of the window, which keeps
+ * what it showed underneath. The wizard must have been given its platform first.
+ */
+void
+_ut_window_set_page (UtWindow     *self,
+                     UtWindowPage  page)
+{
+  UtWindowPage old = self->page;
+  gboolean views = page == UT_WINDOW_PAGE_PLATFORMS || page == UT_WINDOW_PAGE_SUMMARY;
+
+  g_return_if_fail (page <= UT_WINDOW_PAGE_WIZARD);
+
+  /* Set first: switching the view stack below comes back here through view_changed_cb(). */
+  self->page = page;
+
+  if (page == UT_WINDOW_PAGE_ONBOARDING)
+    {
+      ensure_onboarding (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "onboarding");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      gtk_stack_set_visible_child_name (self->content_stack, views ? "views" : "wizard");
+      gtk_stack_set_visible_child_name (self->title_stack, views ? "switcher" : "wizard");
+      gtk_widget_set_visible (self->back_button, !views);
+      gtk_widget_set_visible (GTK_WIDGET (self->search_button), views);
+      if (views)
+        {
+          adw_view_stack_set_visible_child_name (self->view_stack, page_names[page]);
+          /* The list is where the next start begins. */
+          g_settings_set_string (self->settings, "last-platform", "");
+        }
+      else
+        gtk_toggle_button_set_active (self->search_button, FALSE);
+    }
+
+  if (page != old)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* The view switcher changes the view stack without asking the window. */
+static void
+view_changed_cb (UtWindow *self)
+{
+  sync_summary (self);
+  if (self->page == UT_WINDOW_PAGE_PLATFORMS || self->page == UT_WINDOW_PAGE_SUMMARY)
+    _ut_window_set_page (self, _ut_window_get_view (self));
+}
+
 void
 ut_window_set_profile (UtWindow  *self,
                        UtProfile *profile)
@@ -328,7 +316,8 @@ ut_window_set_profile (UtWindow  *self,
   g_return_if_fail (UT_IS_WINDOW (self));
   g_return_if_fail (UT_IS_PROFILE (profile));
 
-  g_set_object (&self->profile, profile);
+  if (g_set_object (&self->profile, profile))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
   ut_platform_list_set_profile (self->platforms, profile);
   sync_summary (self);
   g_settings_set_string (self->settings, "active-profile", ut_profile_get_id (profile));
@@ -337,10 +326,10 @@ ut_window_set_profile (UtWindow  *self,
   update_progress (self);
 
   /* A profile nobody has set up yet starts with onboarding. */
-  if (!ut_profile_get_region_confirmed (profile) || ut_profile_get_platforms (profile)[0] == NULL)
-    show_onboarding (self, FALSE);
+  if (!ut_profile_is_set_up (profile))
+    _ut_window_show_onboarding (self, FALSE);
   else
-    show_views (self);
+    _ut_window_set_page (self, _ut_window_get_view (self));
 }
 
 UtProfile *
@@ -348,19 +337,6 @@ ut_window_get_profile (UtWindow *self)
 {
   g_return_val_if_fail (UT_IS_WINDOW (self), NULL);
   return self->profile;
-}
-
-/* Built on first use, like the summary: a start that shows the list does not pay for a guide. */
-static UtWizard *
-ensure_wizard (UtWindow *self)
-{
-  if (self->wizard == NULL)
-    {
-      self->wizard = g_object_new (UT_TYPE_WIZARD, NULL);
-      adw_bin_set_child (self->wizard_bin, GTK_WIDGET (self->wizard));
-    }
-
-  return self->wizard;
 }
 
 void
@@ -379,12 +355,7 @@ ut_window_open_platform (UtWindow   *self,
   adw_window_title_set_title (self->wizard_title, ut_platform_get_name (platform));
   adw_window_title_set_subtitle (self->wizard_title,
                                  ut_region_get_display_name (ut_profile_get_region (self->profile)));
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
-  gtk_stack_set_visible_child_name (self->content_stack, "wizard");
-  gtk_stack_set_visible_child_name (self->title_stack, "wizard");
-  gtk_widget_set_visible (self->back_button, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
-  gtk_toggle_button_set_active (self->search_button, FALSE);
+  _ut_window_set_page (self, UT_WINDOW_PAGE_WIZARD);
   g_settings_set_string (self->settings, "last-platform", ut_platform_get_id (platform));
   gtk_widget_grab_focus (GTK_WIDGET (self->wizard));
 }
@@ -406,10 +377,9 @@ onboarding_finished_cb (UtWindow     *self,
   if (!ut_progress_set_region (self->progress, self->profile, ut_onboarding_get_region (onboarding), &error) ||
       !ut_progress_set_platforms_used (self->progress, self->profile, (const char * const *) removed->pdata, FALSE, &error) ||
       !ut_progress_set_platforms_used (self->progress, self->profile, (const char * const *) chosen, TRUE, &error))
-    ut_window_add_toast (GTK_WIDGET (self), error->message);
+    ut_window_add_toast (self, error->message);
 
-  show_views (self);
-  adw_view_stack_set_visible_child_name (self->view_stack, "platforms");
+  _ut_window_set_page (self, UT_WINDOW_PAGE_PLATFORMS);
 }
 
 static void
@@ -454,213 +424,16 @@ records_changed_cb (UtWindow   *self,
 }
 
 static void
-profiles_changed_cb (UtWindow   *self,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     GListModel *profiles)
+profiles_changed_cb (UtWindow *self)
 {
-  guint n = g_list_model_get_n_items (profiles);
-  gboolean still_there = FALSE;
+  UtProfile *shown;
 
   rebuild_profiles_menu (self);
 
-  for (guint i = 0; i < n && !still_there; i++)
-    {
-      g_autoptr(UtProfile) profile = g_list_model_get_item (profiles, i);
-
-      still_there = profile == self->profile;
-    }
-  if (!still_there && n > 0)
-    {
-      g_autoptr(UtProfile) first = g_list_model_get_item (profiles, 0);
-
-      ut_window_set_profile (self, first);
-    }
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  UtWindow *self = UT_WINDOW (widget);
-
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "wizard"))
-    show_views (self);
-}
-
-/* Switches to a view, unless onboarding is showing: it must be finished first. */
-static gboolean
-show_view (UtWindow   *self,
-           const char *name)
-{
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
-    return FALSE;
-
-  show_views (self);
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
-  return TRUE;
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  UtWindow *self = UT_WINDOW (widget);
-
-  if (!show_view (self, "platforms"))
-    return;
-
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-show_view_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  show_view (UT_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-edit_platforms_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  show_onboarding (UT_WINDOW (widget), TRUE);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  UtWindow *self = UT_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (ut_export_dialog_new (GTK_WINDOW (self), self->catalog, self->progress,
-                                                        self->identities, self->profile)));
-}
-
-static gboolean
-profile_is_set_up (UtProfile *profile)
-{
-  return ut_profile_get_region_confirmed (profile) && ut_profile_get_platforms (profile)[0] != NULL;
-}
-
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(UtWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gboolean was_set_up;
-  guint added, updated;
-
-  if (self->import_toast != NULL)
-    adw_toast_dismiss (self->import_toast);
-  g_clear_object (&self->import_toast);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-
-  was_set_up = profile_is_set_up (self->profile);
-  if (!ut_progress_import_finish (UT_PROGRESS (source), result, &added, &updated, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        ut_window_add_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  if (added == 0 && updated == 0)
-    message = g_strdup (_("Nothing to import: you already have everything in this backup."));
-  else
-    /* Translators: the second number counts records too, e.g. "Imported 12 new records and updated 3." */
-    message = g_strdup_printf (ngettext ("Imported %u new record and updated %u.",
-                                         "Imported %u new records and updated %u.", added),
-                               added, updated);
-  ut_window_add_toast (GTK_WIDGET (self), message);
-
-  /* A backup restored on a new computer sets up the profile that onboarding was waiting for. */
-  if (!was_set_up && profile_is_set_up (self->profile))
-    ut_window_set_profile (self, self->profile);
-}
-
-/* Reading and checking a backup happen in a thread; a large one takes a moment, so a toast says
- * it is under way and the action waits until it is done. */
-void
-_ut_window_import_from (UtWindow *self,
-                        GFile    *file)
-{
-  UtWindow *window;
-
-  g_return_if_fail (UT_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  g_clear_object (&self->import_toast);
-  if ((self->import_toast = new_toast (GTK_WIDGET (self), _("Importing the backup…"), &window)) != NULL)
-    {
-      adw_toast_set_timeout (self->import_toast, 0);
-      adw_toast_overlay_add_toast (self->toasts, g_object_ref (self->import_toast));
-    }
-  ut_progress_import_async (self->progress, file, self->cancellable, import_done_cb, g_object_ref (self));
-}
-
-static void
-import_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(UtWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = ut_choose_file_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (error != NULL)
-    ut_window_add_toast (GTK_WIDGET (self), error->message);
-  else if (file != NULL)
-    _ut_window_import_from (self, file);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  UtWindow *self = UT_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Untrain backups"));
-  gtk_file_filter_add_mime_type (filter, ut_export_format_get_content_type (UT_EXPORT_FORMAT_JSON));
-  gtk_file_filter_add_suffix (filter, ut_export_format_to_string (UT_EXPORT_FORMAT_JSON));
-  ut_choose_file_async (widget, FALSE, _("Import Backup"), NULL, filter, self->cancellable,
-                        import_chosen_cb, g_object_ref (self));
-}
-
-static void
-open_platform_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ut_window_open_platform (UT_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-profile_action_change_state (GSimpleAction *action,
-                             GVariant      *state,
-                             gpointer       user_data)
-{
-  UtWindow *self = user_data;
-  UtProfile *profile = ut_progress_lookup_profile (self->progress, g_variant_get_string (state, NULL));
-
-  g_simple_action_set_state (action, state);
-  if (profile != NULL && profile != self->profile)
-    ut_window_set_profile (self, profile);
+  /* The same rule as Preferences, so that both show the same profile as the active one. */
+  shown = ut_progress_get_fallback_profile (self->progress, self->profile);
+  if (shown != self->profile)
+    ut_window_set_profile (self, shown);
 }
 
 static gboolean
@@ -702,7 +475,6 @@ static void
 ut_window_constructed (GObject *object)
 {
   UtWindow *self = (UtWindow *) object;
-  g_autoptr(GSimpleAction) profile_action = NULL;
   g_autoptr(UtProfile) profile = NULL;
   g_autofree char *active = NULL;
   g_autofree char *last_platform = NULL;
@@ -724,16 +496,14 @@ ut_window_constructed (GObject *object)
                                                                 "summary", _("Summary")),
                                      "emblem-ok-symbolic");
 
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (sync_summary),
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "records-changed", G_CALLBACK (records_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ut_progress_get_profiles (self->progress), "items-changed",
                            G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
 
-  profile_action = g_simple_action_new_stateful ("profile", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
-  g_signal_connect_object (profile_action, "change-state", G_CALLBACK (profile_action_change_state), self, 0);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (profile_action));
+  _ut_window_actions_init (self);
   rebuild_profiles_menu (self);
 
   /* Read before showing the list, which forgets the last platform. */
@@ -747,7 +517,7 @@ ut_window_constructed (GObject *object)
   ut_window_set_profile (self, profile);
 
   if (*last_platform != '\0' && ut_profile_uses_platform (self->profile, last_platform) &&
-      g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+      self->page != UT_WINDOW_PAGE_ONBOARDING)
     ut_window_open_platform (self, last_platform);
 
   recovery = ut_progress_get_recovery (self->progress);
@@ -769,8 +539,8 @@ ut_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ut_window_parent_class)->close_request (window);
 }
 
-/* gtk_window_destroy() disposes only when the last reference goes, and a pending file chooser or
- * import holds one: they are cancelled when the window goes away instead. */
+/* gtk_window_destroy() disposes only when the last reference goes, and a pending file chooser,
+ * export or import holds one: they are cancelled when the window goes away instead. */
 static void
 ut_window_unrealize (GtkWidget *widget)
 {
@@ -798,10 +568,32 @@ ut_window_dispose (GObject *object)
   g_clear_object (&self->identities);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->last_toast, g_free);
   g_clear_object (&self->import_toast);
 
   G_OBJECT_CLASS (ut_window_parent_class)->dispose (object);
+}
+
+static void
+ut_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  UtWindow *self = UT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+
+    case PROP_PAGE:
+      g_value_set_static_string (value, page_names[self->page]);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -840,6 +632,7 @@ ut_window_class_init (UtWindowClass *klass)
 
   object_class->constructed = ut_window_constructed;
   object_class->dispose = ut_window_dispose;
+  object_class->get_property = ut_window_get_property;
   object_class->set_property = ut_window_set_property;
   window_class->close_request = ut_window_close_request;
   widget_class->unrealize = ut_window_unrealize;
@@ -853,6 +646,22 @@ ut_window_class_init (UtWindowClass *klass)
   properties[PROP_IDENTITIES] =
     g_param_spec_object ("identities", NULL, NULL, UT_TYPE_IDENTITY_STORE,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * UtWindow:profile:
+   *
+   * Whose progress the window shows; ut_window_set_profile() changes it.
+   */
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, UT_TYPE_PROFILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * UtWindow:page:
+   *
+   * What the window shows: "onboarding", "platforms", "summary" or "wizard" (a platform's guide).
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "platforms",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-window.ui");
@@ -879,22 +688,7 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-platforms", NULL, edit_platforms_action);
-  gtk_widget_class_install_action (widget_class, "win.open-platform", "s", open_platform_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "platforms");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "summary");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  _ut_window_class_actions_init (klass);
 }
 
 static void
@@ -902,6 +696,7 @@ ut_window_init (UtWindow *self)
 {
   self->settings = g_settings_new (SCHEMA_ID);
   self->cancellable = g_cancellable_new ();
+  self->page = UT_WINDOW_PAGE_PLATFORMS;  /* what the template shows */
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
@@ -940,16 +735,6 @@ ut_window_get_identities (UtWindow *self)
   return self->identities;
 }
 
-const char *
-_ut_window_get_visible_page (UtWindow *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "onboarding") == 0)
-    return "onboarding";
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "wizard"))
-    return "wizard";
-  return adw_view_stack_get_visible_child_name (self->view_stack);
-}
-
 GtkWidget *
 _ut_window_get_onboarding (UtWindow *self)
 {
@@ -984,10 +769,4 @@ const char *
 _ut_window_get_progress_text (UtWindow *self)
 {
   return gtk_label_get_label (self->progress_label);
-}
-
-const char *
-_ut_window_get_last_toast (UtWindow *self)
-{
-  return self->last_toast;
 }

@@ -18,22 +18,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UtWindow, ut_window, UT, WINDOW, AdwApplicationWindow)
 
-UtWindow   *ut_window_new                 (GtkApplication  *application,
+UtWindow        *ut_window_new            (GtkApplication  *application,
                                            UtCatalog       *catalog,
                                            UtProgress      *progress,
                                            UtIdentityStore *identities);
-UtIdentityStore *ut_window_get_identities (UtWindow       *self);
-UtProfile  *ut_window_get_profile         (UtWindow       *self);
-void        ut_window_set_profile         (UtWindow       *self,
-                                           UtProfile      *profile);
-void        ut_window_open_platform       (UtWindow       *self,
-                                           const char     *platform_id);
-void        ut_window_show_problem        (UtWindow       *self,
-                                           const char     *message);
-void        ut_window_add_toast           (GtkWidget      *widget,
-                                           const char     *message);
-void        ut_window_add_toast_with_file (GtkWidget      *widget,
-                                           const char     *message,
-                                           GFile          *file);
+UtIdentityStore *ut_window_get_identities (UtWindow        *self);
+UtProfile       *ut_window_get_profile    (UtWindow        *self);
+void             ut_window_set_profile    (UtWindow        *self,
+                                           UtProfile       *profile);
+void             ut_window_open_platform  (UtWindow        *self,
+                                           const char      *platform_id);
+void             ut_window_add_toast      (UtWindow        *self,
+                                           const char      *message);
+void             ut_window_show_problem   (UtWindow        *self,
+                                           const char      *message);
 
 G_END_DECLS

@@ -13,70 +13,54 @@
 #include "ut-identity-row.h"
 #include "ut-source-link.h"
 #include "ut-util.h"
-#include "ut-window.h"
 #include "ut-wizard.h"
 
 /* A platform's guide: what it trains on, what the user's region offers, then each action as a
- * numbered step. It says what changed in the guide; it never claims to know the real setting. */
+ * numbered step. It says what changed in the guide; it never claims to know the real setting.
+ * The page is ut-wizard.ui; only the steps and sources, which vary in number, are made here. */
 struct _UtWizard
 {
-  GtkWidget   parent_instance;
+  GtkWidget            parent_instance;
 
   /* Template widgets */
-  GtkWidget  *scroller;
-  GtkBox     *content;
+  GtkWidget           *scroller;
+  GtkLabel            *name_label;
+  GtkLabel            *owner_label;
+  GtkLabel            *reviewed_label;
+  GtkWidget           *changes_card;
+  GtkLabel            *changes_label;
+  GtkLabel            *trains_heading;
+  GtkLabel            *trains_label;
+  GtkLabel            *region_heading;
+  GtkLabel            *region_label;
+  AdwPreferencesGroup *account_group;
+  GtkWidget           *nothing_section;
+  GtkWidget           *steps_heading;
+  GtkBox              *steps_box;
+  GtkWidget           *note_section;
+  GtkLabel            *note_label;
+  GtkBox              *sources_box;
+
+  UtIdentityRow       *identity_row;      /* in account_group, for the platform shown */
+  char                *account_description;
 
   /* Owned references */
-  UtProgress *progress;
-  UtIdentityStore *identities;
-  UtProfile  *profile;
-  UtPlatform *platform;
-  GPtrArray  *steps;          /* of UtActionStep, borrowed from the content box */
-  GtkWidget  *changes_card;
-  GtkLabel   *changes_label;
-  gulong      records_changed_id;
+  UtProgress          *progress;
+  UtIdentityStore     *identities;
+  UtProfile           *profile;
+  UtPlatform          *platform;
+  GPtrArray           *steps;             /* of UtActionStep, borrowed from steps_box */
+  gulong               records_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (UtWizard, ut_wizard, GTK_TYPE_WIDGET)
 
-static GtkWidget *
-add_label (UtWizard   *self,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (self->content, label);
-
-  return label;
-}
-
-static GtkWidget *
-add_section (UtWizard   *self,
-             const char *heading,
-             const char *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (heading);
-  GtkWidget *body = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_box_append (self->content, box);
-
-  return body;
-}
+static guint signals[N_SIGNALS];
 
 static char *
 describe_offer (UtPlatform          *platform,
@@ -141,78 +125,93 @@ records_changed_cb (UtWizard   *self,
 }
 
 static void
-clear_content (UtWizard *self)
+remove_children (GtkBox *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-  g_ptr_array_set_size (self->steps, 0);
-  self->changes_card = NULL;
-  self->changes_label = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
 }
 
+/* The steps and the account row report what went wrong, or what was copied or saved; the window
+ * shows it. */
 static void
-build_changes_card (UtWizard *self)
+step_message_cb (UtWizard   *self,
+                 const char *message)
 {
-  GtkWidget *title = gtk_label_new (_("Changed since you finished"));
-
-  self->changes_card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (self->changes_card, "changed-card");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  self->changes_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->changes_label, 0);
-  gtk_label_set_wrap (self->changes_label, TRUE);
-  gtk_box_append (GTK_BOX (self->changes_card), title);
-  gtk_box_append (GTK_BOX (self->changes_card), GTK_WIDGET (self->changes_label));
-  gtk_box_append (self->content, self->changes_card);
+  g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
 static void
-build_sources (UtWizard *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (_("All Sources"));
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-
-  for (guint i = 0; i < ut_platform_get_n_sources (self->platform); i++)
-    gtk_box_append (GTK_BOX (box), ut_source_link_new (ut_platform_get_source (self->platform, i)));
-
-  gtk_box_append (self->content, box);
-}
-
-static void
-identity_message_cb (UtIdentityRow       *row,
-                     const char          *message,
-                     AdwPreferencesGroup *group)
+identity_message_cb (UtWizard      *self,
+                     const char    *message,
+                     UtIdentityRow *row)
 {
   /* Saved or copied: a toast. A keyring that cannot be used: one sentence where the row is. */
   if (!ut_identity_row_is_unavailable (row))
-    ut_window_add_toast (GTK_WIDGET (row), message);
+    g_signal_emit (self, signals[MESSAGE], 0, message);
   else
-    adw_preferences_group_set_description (group, message);
+    adw_preferences_group_set_description (self->account_group, message);
 }
 
 static void
-build_account_group (UtWizard *self)
+show_account (UtWizard *self,
+              gboolean  has_actions)
 {
-  GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *title = NULL;
-  UtIdentityRow *row;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Account"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Forms often ask which account is yours. Saved in your system keyring only."));
+  /* The previous guide's row may still hear from the keyring: it must not speak for this one. */
+  if (self->identity_row != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->identity_row, self);
+      adw_preferences_group_remove (self->account_group, GTK_WIDGET (self->identity_row));
+      self->identity_row = NULL;
+    }
+  adw_preferences_group_set_description (self->account_group, self->account_description);
+  gtk_widget_set_visible (GTK_WIDGET (self->account_group), has_actions);
+  if (!has_actions)
+    return;
+
   /* Translators: e.g. "Your e-mail or username on LinkedIn" */
   title = g_strdup_printf (_("Your e-mail or username on %s"), ut_platform_get_name (self->platform));
-  row = ut_identity_row_new (self->identities, self->profile, self->platform, title);
-  g_signal_connect_object (row, "message", G_CALLBACK (identity_message_cb), group, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
-  gtk_box_append (self->content, group);
+  self->identity_row = ut_identity_row_new (self->identities, self->profile, self->platform, title);
+  g_signal_connect_object (self->identity_row, "message", G_CALLBACK (identity_message_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_add (self->account_group, GTK_WIDGET (self->identity_row));
+}
+
+static void
+show_steps (UtWizard            *self,
+            const UtRegionOffer *offer)
+{
+  gboolean has_actions = offer->actions->len > 0;
+
+  remove_children (self->steps_box);
+  g_ptr_array_set_size (self->steps, 0);
+  gtk_widget_set_visible (self->nothing_section, !has_actions);
+  gtk_widget_set_visible (self->steps_heading, has_actions);
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_box), has_actions);
+
+  for (guint i = 0; i < offer->actions->len; i++)
+    {
+      UtActionStep *step = ut_action_step_new (self->progress, self->profile, self->platform,
+                                               g_ptr_array_index (offer->actions, i), i + 1);
+
+      g_signal_connect_object (step, "message", G_CALLBACK (step_message_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->steps_box, GTK_WIDGET (step));
+      g_ptr_array_add (self->steps, step);
+    }
+}
+
+static void
+show_sources (UtWizard *self)
+{
+  guint n = ut_platform_get_n_sources (self->platform);
+
+  remove_children (self->sources_box);
+  for (guint i = 0; i < n; i++)
+    gtk_box_append (self->sources_box, ut_source_link_new (ut_platform_get_source (self->platform, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_box), n > 0);
 }
 
 void
@@ -227,7 +226,8 @@ ut_wizard_show (UtWizard        *self,
   g_autofree char *trains_heading = NULL;
   g_autofree char *region_heading = NULL;
   g_autoptr(GString) region_text = NULL;
-  GtkWidget *header;
+  const char *owner;
+  const char *note;
 
   g_return_if_fail (UT_IS_WIZARD (self));
   g_return_if_fail (UT_IS_PROGRESS (progress));
@@ -246,26 +246,24 @@ ut_wizard_show (UtWizard        *self,
   g_set_object (&self->profile, profile);
   g_set_object (&self->platform, platform);
 
-  clear_content (self);
   region = ut_profile_get_region (profile);
   offer = ut_platform_get_offer (platform, region);
 
-  header = add_label (self, ut_platform_get_name (platform), "title-1");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  if (ut_platform_get_owner (platform) != NULL)
-    add_label (self, ut_platform_get_owner (platform), "dim-label");
+  gtk_label_set_label (self->name_label, ut_platform_get_name (platform));
+  owner = ut_platform_get_owner (platform);
+  gtk_label_set_label (self->owner_label, owner != NULL ? owner : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_label), owner != NULL);
   {
     g_autofree char *reviewed_date = ut_format_iso_date (ut_platform_get_reviewed (platform));
     /* Translators: e.g. "Last checked against its sources on 30 November 2026" */
     g_autofree char *reviewed = g_strdup_printf (_("Last checked against its sources on %s"), reviewed_date);
 
-    add_label (self, reviewed, "dim-label");
+    gtk_label_set_label (self->reviewed_label, reviewed);
   }
 
-  build_changes_card (self);
-
   trains_heading = g_strdup_printf (_("What %s trains on"), ut_platform_get_name (platform));
-  add_section (self, trains_heading, ut_platform_get_data_used (platform));
+  gtk_label_set_label (self->trains_heading, trains_heading);
+  gtk_label_set_label (self->trains_label, ut_platform_get_data_used (platform));
 
   /* Translators: a heading, e.g. "Your region: Switzerland" */
   region_heading = g_strdup_printf (_("Your region: %s"), ut_region_get_display_name (region));
@@ -285,35 +283,17 @@ ut_wizard_show (UtWizard        *self,
     }
   if (offer->note != NULL)
     g_string_append_printf (region_text, "\n\n%s", offer->note);
-  add_section (self, region_heading, region_text->str);
+  gtk_label_set_label (self->region_heading, region_heading);
+  gtk_label_set_label (self->region_label, region_text->str);
 
-  if (offer->actions->len > 0)
-    build_account_group (self);
+  show_account (self, offer->actions->len > 0);
+  show_steps (self, offer);
 
-  add_label (self, _("Opting out only stops future use. It does not remove your data from AI models that were already trained."),
-             "caveat");
+  note = ut_platform_get_note (platform);
+  gtk_label_set_label (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (self->note_section, note != NULL);
 
-  if (offer->actions->len == 0)
-    add_section (self, _("What to do"), _("Nothing, for now. If the platform changes its rules, an updated guide will tell you."));
-  else
-    {
-      GtkWidget *heading = add_label (self, _("What to do"), "title-3");
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-      for (guint i = 0; i < offer->actions->len; i++)
-        {
-          UtActionStep *step = ut_action_step_new (progress, profile, platform,
-                                                   g_ptr_array_index (offer->actions, i), i + 1);
-
-          gtk_box_append (self->content, GTK_WIDGET (step));
-          g_ptr_array_add (self->steps, step);
-        }
-    }
-
-  if (ut_platform_get_note (platform) != NULL)
-    add_section (self, _("Good to know"), ut_platform_get_note (platform));
-
-  build_sources (self);
+  show_sources (self);
   update_changes (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
@@ -347,7 +327,7 @@ gboolean
 ut_wizard_shows_changes (UtWizard *self)
 {
   g_return_val_if_fail (UT_IS_WIZARD (self), FALSE);
-  return self->changes_card != NULL && gtk_widget_get_visible (self->changes_card);
+  return gtk_widget_get_visible (self->changes_card);
 }
 
 static UtActionStep *
@@ -398,17 +378,50 @@ ut_wizard_dispose (GObject *object)
 }
 
 static void
+ut_wizard_finalize (GObject *object)
+{
+  UtWizard *self = (UtWizard *) object;
+
+  g_free (self->account_description);
+
+  G_OBJECT_CLASS (ut_wizard_parent_class)->finalize (object);
+}
+
+static void
 ut_wizard_class_init (UtWizardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ut_wizard_dispose;
+  object_class->finalize = ut_wizard_finalize;
+
+  /**
+   * UtWizard::message:
+   * @message: a sentence for the user: what was copied or saved, or why something was not
+   */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, UtWizard, scroller);
-  gtk_widget_class_bind_template_child (widget_class, UtWizard, content);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, name_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, reviewed_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, changes_card);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, trains_heading);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, trains_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, region_heading);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, region_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, account_group);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, nothing_section);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, steps_heading);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, note_section);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, note_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, sources_box);
 
   gtk_widget_class_install_action (widget_class, "wizard.mark-first-done", NULL, mark_first_done_action);
   gtk_widget_class_install_action (widget_class, "wizard.open-first", NULL, open_first_action);
@@ -421,4 +434,6 @@ ut_wizard_init (UtWizard *self)
 {
   self->steps = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's; a keyring that cannot be used replaces it until the next guide. */
+  self->account_description = g_strdup (adw_preferences_group_get_description (self->account_group));
 }
