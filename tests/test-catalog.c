@@ -356,7 +356,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/catalog/bundled-loads", test_bundled_loads);
   g_test_add_func ("/catalog/every-platform-complete", test_every_platform_complete);
