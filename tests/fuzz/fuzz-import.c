@@ -24,8 +24,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(UtProgress) first = NULL;
   g_autoptr(UtProgress) second = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *imported = NULL;
-  g_autofree char *reloaded = NULL;
   guint added = 0, updated = 0;
 
   ut_fuzz_init ();
@@ -51,18 +49,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* Into empty progress nothing can be updated, only added. */
   g_assert (updated == 0);
 
-  imported = ut_fuzz_serialise_progress (first);
-  if (!ut_progress_save (first, &error))
-    g_error ("Imported progress could not be saved: %s", error->message);
-
-  second = ut_fuzz_new_progress (directory);
-  if (!ut_progress_load (second, &error))
-    g_error ("Saved progress could not be loaded: %s", error->message);
-  if (ut_progress_get_recovery (second) != NULL)
-    g_error ("Saved progress was found damaged: %s", ut_progress_get_recovery (second)->message);
-  reloaded = ut_fuzz_serialise_progress (second);
-  if (g_strcmp0 (imported, reloaded) != 0)
-    g_error ("Progress changed between import → save → load.\nImported:\n%s\nReloaded:\n%s", imported, reloaded);
+  second = ut_fuzz_save_and_reload (first, directory, "import → save → load");
 
   return 0;
 }

@@ -101,3 +101,32 @@ ut_fuzz_clock (gpointer user_data)
 {
   return g_date_time_new_utc (2026, 6, 1, 12, 0, 0);
 }
+
+/* Saves @progress, loads what was saved into a new UtProgress and fails unless that comes back
+ * exactly as @progress was: whatever Untrain accepts, it must write back and read again.
+ * @steps names the round trip in the failure ("load → save → load"). */
+UtProgress *
+ut_fuzz_save_and_reload (UtProgress *progress,
+                         const char *directory,
+                         const char *steps)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = ut_fuzz_serialise_progress (progress);
+  g_autofree char *after = NULL;
+  UtProgress *reloaded;
+
+  if (!ut_progress_save (progress, &error))
+    g_error ("Progress could not be saved (%s): %s", steps, error->message);
+
+  reloaded = ut_fuzz_new_progress (directory);
+  if (!ut_progress_load (reloaded, &error))
+    g_error ("Saved progress could not be loaded (%s): %s", steps, error->message);
+  if (ut_progress_get_recovery (reloaded) != NULL)
+    g_error ("Saved progress was found damaged (%s): %s", steps, ut_progress_get_recovery (reloaded)->message);
+
+  after = ut_fuzz_serialise_progress (reloaded);
+  if (g_strcmp0 (before, after) != 0)
+    g_error ("Progress changed between %s.\nBefore:\n%s\nAfter:\n%s", steps, before, after);
+
+  return reloaded;
+}

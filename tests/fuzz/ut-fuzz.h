@@ -27,6 +27,9 @@ char            *ut_fuzz_node_to_string  (JsonNode        *node);
 GDateTime       *ut_fuzz_clock           (gpointer         user_data);
 UtProgress      *ut_fuzz_new_progress    (const char      *directory);
 char            *ut_fuzz_serialise_progress (UtProgress   *progress);
+UtProgress      *ut_fuzz_save_and_reload (UtProgress      *progress,
+                                          const char      *directory,
+                                          const char      *steps);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UtFuzzDirectory, ut_fuzz_directory_free)
 
