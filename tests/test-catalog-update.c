@@ -21,6 +21,9 @@
 
 #define CHUNK_SIZE (64 * 1024)
 
+/* What a check says when nothing answers at the server's address. */
+#define NETWORK_SENTENCE "Untrain could not reach the catalog server. Check your connection and try again."
+
 typedef enum
 {
   ROUTE_NORMAL,
@@ -810,8 +813,176 @@ test_connection_refused (Fixture       *f,
   refusal_setup (f, &r);
   g_clear_object (&r.updater);
   r.updater = new_updater (f, url);
-  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK, "could not reach");
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK, NETWORK_SENTENCE);
+  g_assert_cmpstr (f->error->message, ==, NETWORK_SENTENCE " Your current catalog stays.");
   refusal_clear (&r);
+}
+
+/* A resolver that knows no name, as a machine without a network: no lookup ever leaves this
+ * process or waits for a DNS server. Addresses such as 127.0.0.1 never reach a resolver. */
+G_DECLARE_FINAL_TYPE (TestOfflineResolver, test_offline_resolver, TEST, OFFLINE_RESOLVER, GResolver)
+
+struct _TestOfflineResolver
+{
+  GResolver parent_instance;
+  guint     lookups;
+};
+
+G_DEFINE_FINAL_TYPE (TestOfflineResolver, test_offline_resolver, G_TYPE_RESOLVER)
+
+static GList *
+offline_lookup_by_name (GResolver     *resolver,
+                        const char    *hostname,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  TEST_OFFLINE_RESOLVER (resolver)->lookups++;
+  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+               "Error resolving “%s”: Name or service not known", hostname);
+  return NULL;
+}
+
+static GList *
+offline_lookup_by_name_with_flags (GResolver                 *resolver,
+                                   const char                *hostname,
+                                   GResolverNameLookupFlags   flags,
+                                   GCancellable              *cancellable,
+                                   GError                   **error)
+{
+  return offline_lookup_by_name (resolver, hostname, cancellable, error);
+}
+
+static void
+offline_lookup_by_name_with_flags_async (GResolver                *resolver,
+                                         const char               *hostname,
+                                         GResolverNameLookupFlags  flags,
+                                         GCancellable             *cancellable,
+                                         GAsyncReadyCallback       callback,
+                                         gpointer                  user_data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  offline_lookup_by_name (resolver, hostname, cancellable, &error);
+  g_task_return_error (task, error);
+}
+
+static void
+offline_lookup_by_name_async (GResolver           *resolver,
+                              const char          *hostname,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  offline_lookup_by_name_with_flags_async (resolver, hostname, G_RESOLVER_NAME_LOOKUP_FLAGS_DEFAULT,
+                                           cancellable, callback, user_data);
+}
+
+static GList *
+offline_lookup_by_name_finish (GResolver     *resolver,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+test_offline_resolver_class_init (TestOfflineResolverClass *klass)
+{
+  GResolverClass *resolver_class = G_RESOLVER_CLASS (klass);
+
+  resolver_class->lookup_by_name = offline_lookup_by_name;
+  resolver_class->lookup_by_name_async = offline_lookup_by_name_async;
+  resolver_class->lookup_by_name_finish = offline_lookup_by_name_finish;
+  resolver_class->lookup_by_name_with_flags = offline_lookup_by_name_with_flags;
+  resolver_class->lookup_by_name_with_flags_async = offline_lookup_by_name_with_flags_async;
+  resolver_class->lookup_by_name_with_flags_finish = offline_lookup_by_name_finish;
+}
+
+static void
+test_offline_resolver_init (TestOfflineResolver *self)
+{
+}
+
+/* A name that does not resolve (".invalid" never does, RFC 6761): a sentence that names the
+ * server, never the resolver's own message. */
+static void
+test_unresolvable (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GResolver) system_resolver = g_resolver_get_default ();
+  g_autoptr(TestOfflineResolver) offline = g_object_new (test_offline_resolver_get_type (), NULL);
+  Refusal r = { 0 };
+
+  g_resolver_set_default (G_RESOLVER (offline));
+
+  refusal_setup (f, &r);
+  g_clear_object (&r.updater);
+  r.updater = new_updater (f, "https://invalid.invalid/catalog.json");
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                 "Untrain could not find the catalog server invalid.invalid. Check your connection "
+                 "and the update address, and try again. Your current catalog stays.");
+  g_assert_cmpstr (f->error->message, ==,
+                   "Untrain could not find the catalog server invalid.invalid. Check your connection "
+                   "and the update address, and try again. Your current catalog stays.");
+  g_assert_null (strstr (f->error->message, "resolving"));
+  g_assert_cmpuint (offline->lookups, >, 0);
+  g_assert_cmpuint (f->requests->len, ==, 0);
+  g_assert_cmpint (f->elapsed_us, <, G_USEC_PER_SEC);
+  refusal_clear (&r);
+
+  g_resolver_set_default (system_resolver);
+}
+
+/* A server that answers whatever it is sent, a TLS handshake included, in plain HTTP. */
+static gboolean
+plain_incoming (GSocketService    *service,
+                GSocketConnection *connection,
+                GObject           *source,
+                gpointer           user_data)
+{
+  static const char answer[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), answer,
+                             strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+/* https to a server that does not speak TLS: no secure connection, said as such. */
+static void
+test_not_secure (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Refusal r = { 0 };
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), any, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (plain_incoming), NULL);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("https://127.0.0.1:%u/catalog.json",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  refusal_setup (f, &r);
+  g_clear_object (&r.updater);
+  r.updater = new_updater (f, url);
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                 "Untrain could not make a secure connection to the catalog server, so nothing was "
+                 "downloaded. Try again later. Your current catalog stays.");
+  g_assert_cmpstr (f->error->message, ==,
+                   "Untrain could not make a secure connection to the catalog server, so nothing was "
+                   "downloaded. Try again later. Your current catalog stays.");
+  refusal_clear (&r);
+
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
 }
 
 static void
@@ -1018,14 +1189,11 @@ test_insecure_url (Fixture       *f,
   /* IPv6 loopback is allowed: nothing listens there, so the refusal is a network one. */
   g_clear_object (&r.updater);
   r.updater = new_updater (f, "http://[::1]:1/catalog.json");
-  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK, "could not reach");
+  refusal_check (f, &r, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK, NETWORK_SENTENCE);
+  g_assert_cmpstr (f->error->message, ==, NETWORK_SENTENCE " Your current catalog stays.");
   refusal_clear (&r);
 }
 
-/* Addresses the user set that are refused before any connection: one with a user name and
- * password, which are never sent nor shown, and one that names no file, so that its signature
- * address (".sig" after the port) is not an address at all; the updater used to assert that it
- * was, once the bundle had been fetched. */
 static void
 test_unusable_url (Fixture       *f,
                    gconstpointer  data)
@@ -1462,7 +1630,8 @@ test_cli_update (Fixture       *f,
   soup_server_disconnect (f->server);
   down_option = g_strconcat ("--url=", f->url, NULL);
   g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", down_option, NULL), ==, 1);
-  assert_cli_refused (f, "could not reach the catalog server");
+  assert_cli_refused (f, NETWORK_SENTENCE " Your current catalog stays.");
+  g_assert_cmpstr (f->err, ==, "untrain: " NETWORK_SENTENCE " Your current catalog stays.\n");
 
   g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
 }
@@ -1493,14 +1662,41 @@ test_cli_update_settings (Fixture       *f,
   g_assert_cmpuint (f->requests->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (f->requests, 0), "/from-settings.json "));
 
-  /* The test's memory backend holds the default: no address. */
-  g_assert_cmpint (run_untrain (f, NULL, "--update-catalog", NULL), ==, 1);
+  /* An address the user emptied: nothing is fetched. (The default is the project's own address,
+   * which a test never fetches; test_default_address checks it.) */
+  g_file_set_contents (keyfile, "[io/github/untrain/Untrain]\ncatalog-url=''\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_untrain (f, keyfile_backend, "--update-catalog", NULL), ==, 1);
   assert_cli_refused (f, "No catalog update address is set: give one with --url=URL");
 
   /* No schema where GSettings looks. */
   g_assert_cmpint (run_untrain (f, no_schema, "--update-catalog", NULL), ==, 1);
   assert_cli_refused (f, "settings are not installed");
   g_assert_cmpuint (f->requests->len, ==, 1);
+}
+
+/* Out of the box, updates come from the project's GitHub Pages site (its home is
+ * https://github.com/untrain/Untrain), checked automatically. */
+static void
+test_default_address (Fixture       *f,
+                      gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) url_key = NULL;
+  g_autoptr(GSettingsSchemaKey) automatic_key = NULL;
+  g_autoptr(GVariant) url = NULL;
+  g_autoptr(GVariant) automatic = NULL;
+
+  g_assert_nonnull (source);
+  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  g_assert_nonnull (schema);
+  url_key = g_settings_schema_get_key (schema, "catalog-url");
+  url = g_settings_schema_key_get_default_value (url_key);
+  g_assert_cmpstr (g_variant_get_string (url, NULL), ==, "https://untrain.github.io/Untrain/catalog.json");
+  automatic_key = g_settings_schema_get_key (schema, "automatic-catalog-checks");
+  automatic = g_settings_schema_key_get_default_value (automatic_key);
+  g_assert_true (g_variant_get_boolean (automatic));
 }
 
 static void
@@ -1625,6 +1821,8 @@ main (int   argc,
   ADD ("/catalog-update/refused/404", test_http_404);
   ADD ("/catalog-update/refused/500", test_http_500);
   ADD ("/catalog-update/refused/connection-refused", test_connection_refused);
+  ADD ("/catalog-update/refused/unresolvable", test_unresolvable);
+  ADD ("/catalog-update/refused/not-secure", test_not_secure);
   ADD ("/catalog-update/refused/stall", test_stall);
   ADD ("/catalog-update/refused/over-cap-declared", test_over_cap_declared);
   ADD ("/catalog-update/refused/over-cap-streamed", test_over_cap_streamed);
@@ -1654,6 +1852,7 @@ main (int   argc,
   ADD ("/catalog-update/update-sync", test_update_sync);
   ADD ("/catalog-update/cli/refused", test_cli_update);
   ADD ("/catalog-update/cli/settings", test_cli_update_settings);
+  ADD ("/catalog-update/default-address", test_default_address);
   ADD ("/catalog-tool/keygen-sign-verify", test_tool);
 #undef ADD
 

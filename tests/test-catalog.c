@@ -352,6 +352,44 @@ test_schema_descriptions (void)
     }
 }
 
+/* Each status has its own caveat, true for it: the opt-out one ("Opting out only stops future
+ * use…") never shows where there is nothing to opt out of. */
+static void
+test_offer_status_caveats (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *opt_out = ut_offer_status_get_caveat (UT_OFFER_OPT_OUT);
+
+  g_assert_nonnull (opt_out);
+  g_assert_true (g_str_has_prefix (opt_out, "Opting out only stops future use."));
+
+  for (guint i = 0; ut_offer_status_names[i] != NULL; i++)
+    {
+      const char *caveat = ut_offer_status_get_caveat ((UtOfferStatus) i);
+
+      g_test_message ("%s: %s", ut_offer_status_names[i], caveat);
+      if (caveat == NULL)
+        continue;
+      g_assert_true (g_ascii_isupper (caveat[0]) && g_str_has_suffix (caveat, "."));
+      /* An objection is a way of opting out, so the two share one. */
+      if (i != UT_OFFER_OBJECT)
+        g_assert_false (g_hash_table_contains (seen, caveat));
+      g_hash_table_add (seen, (char *) caveat);
+    }
+  g_assert_cmpstr (ut_offer_status_get_caveat (UT_OFFER_OBJECT), ==, opt_out);
+
+  for (UtOfferStatus status = UT_OFFER_NO_OPT_OUT; status <= UT_OFFER_SITE_OWNER_ONLY; status++)
+    {
+      const char *caveat = ut_offer_status_get_caveat (status);
+
+      if (status == UT_OFFER_OPT_IN)
+        continue;
+      g_assert_true (caveat == NULL || strstr (caveat, "Opting out") == NULL);
+    }
+  /* Nor does it say that training can be stopped where it cannot. */
+  g_assert_null (strstr (ut_offer_status_get_caveat (UT_OFFER_NO_OPT_OUT), "stops"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/catalog/audit-fixture", test_audit_fixture);
   g_test_add_func ("/catalog/audit-targets", test_audit_targets);
   g_test_add_func ("/catalog/schema-descriptions", test_schema_descriptions);
+  g_test_add_func ("/catalog/offer-status-caveats", test_offer_status_caveats);
 
   return g_test_run ();
 }

@@ -115,7 +115,9 @@ test_list (Fixture       *f,
   g_autoptr(GRegex) linkedin = g_regex_new ("^linkedin +LinkedIn +opt-out +2$", G_REGEX_MULTILINE, 0, NULL);
 
   g_assert_cmpint (run (f, "--list", "--region=EU", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (f->out, "Region: European Union and EEA (EU)\n"));
+  /* The region, then a header row over the columns. */
+  g_assert_true (g_str_has_prefix (f->out, "Region: European Union and EEA (EU)\n"
+                                           "ID                   Name                                 Status          Actions\n"));
   g_assert_cmpuint (count_lines (f->out), >=, 46);
   g_assert_true (g_regex_match (linkedin, f->out, 0, NULL));
 
@@ -180,7 +182,8 @@ test_use_mark_status (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->out, "Profile: Me (region CH, guessed)\n"));
 
   g_assert_cmpint (run (f, "--use", "linkedin", "x", "--profile=Anna", "--region=UK", NULL), ==, 0);
-  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpstr (f->out, ==, "Created profile Anna and added LinkedIn and X (Twitter) and Grok to it.\n");
+  g_assert_cmpstr (f->err, ==, "");
 
   g_assert_cmpint (run (f, "--status", "--profile=anna", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (f->out, "Profile: Anna (region UK)\n"));
@@ -207,6 +210,39 @@ test_use_mark_status (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->out, "Profile: Anna (region UK)\n"));
 }
 
+/* --use says what it added, and what was there already. */
+static void
+test_use_summary (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "--use", "linkedin", "pinterest", "reddit", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "Added LinkedIn, Pinterest and Reddit to profile Me.\n");
+  g_assert_cmpstr (f->err, ==, "");
+
+  g_assert_cmpint (run (f, "--use", "reddit", "--profile=me", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "Nothing to add: Reddit is already in profile Me.\n");
+
+  g_assert_cmpint (run (f, "--use", "linkedin", "reddit", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "Nothing to add: LinkedIn and Reddit are already in profile Me.\n");
+
+  /* A platform named twice counts once. */
+  g_assert_cmpint (run (f, "--use", "quora", "linkedin", "quora", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "Added Quora to profile Me. LinkedIn was already in it.\n");
+
+  g_assert_cmpint (run (f, "--use", "linkedin", "tumblr", "reddit", "medium", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "Added Tumblr and Medium to profile Me. LinkedIn and Reddit were already in it.\n");
+  g_assert_cmpstr (f->err, ==, "");
+
+  g_assert_cmpint (run (f, "--status", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Profile: Me "));
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *ids[] = { "\nlinkedin ", "\nmedium ", "\npinterest ", "\nquora ", "\nreddit ", "\ntumblr " };
+
+      g_assert_nonnull (strstr (f->out, ids[i]));
+    }
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -214,10 +250,19 @@ test_validate (Fixture       *f,
   g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "valid", "example.json", NULL);
   g_autofree char *bad1 = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "bad-date", "example.json", NULL);
   g_autofree char *bad2 = g_test_build_filename (G_TEST_DIST, "fixtures", "catalog", "missing-region", "example.json", NULL);
+  g_autofree char *bundle = g_test_build_filename (G_TEST_BUILT, "..", "data", "catalog", "catalog.json", NULL);
+  g_autoptr(UtCatalog) bundled = ut_catalog_load_bundled (NULL);
   g_autofree char *expected = NULL;
 
   g_assert_cmpint (run (f, "--validate-catalog", valid, NULL), ==, 0);
-  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpstr (f->out, ==, "1 record is valid.\n");
+  g_assert_cmpstr (f->err, ==, "");
+
+  /* A bundle counts each record in it. */
+  expected = g_strdup_printf ("%u records are valid.\n", g_list_model_get_n_items (G_LIST_MODEL (bundled)));
+  g_assert_cmpint (run (f, "--validate-catalog", bundle, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, expected);
+  g_clear_pointer (&expected, g_free);
 
   /* Both fixtures are records of "example": the clash between files is a problem too. */
   g_assert_cmpint (run (f, "--validate-catalog", bad1, bad2, NULL), ==, 1);
@@ -251,6 +296,65 @@ test_identity (Fixture       *f,
   g_assert_cmpint (run (f, "--identity-clear", "linkedin", NULL), ==, 0);
   g_assert_cmpint (run (f, "--identity-get", "linkedin", NULL), ==, 1);
   assert_one_line_error (f, "no account is saved for LinkedIn in profile Me");
+}
+
+/* With a keyring that stays locked, --identity-get says so rather than that nothing is saved, as
+ * --identity-set does: a real GNOME Keyring, locked over D-Bus after the account was saved, whose
+ * unlock prompt cannot show (with-keyring.sh leaves no display). */
+static void
+test_identity_locked (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char script[] =
+    "untrain=$1 dir=$2\n"
+    "\"$untrain\" --identity-set linkedin anna@example.org >/dev/null 2>&1 || exit 3\n"
+    "gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets "
+    "--method org.freedesktop.Secret.Service.Lock \"['/org/freedesktop/secrets/aliases/default']\" "
+    ">/dev/null || exit 4\n"
+    "\"$untrain\" --identity-get linkedin >\"$dir/get.out\" 2>\"$dir/get.err\"; echo $? >\"$dir/get.status\"\n"
+    "\"$untrain\" --identity-set linkedin bob@example.org >\"$dir/set.out\" 2>\"$dir/set.err\"; echo $? >\"$dir/set.status\"\n";
+  static const char locked[] = "untrain: Your keyring is locked, so Untrain cannot use the account names "
+                               "you saved. Unlock it and try again.\n";
+  g_autofree char *with_keyring = g_test_build_filename (G_TEST_DIST, "with-keyring.sh", NULL);
+  const char *dir = g_get_user_data_dir ();
+  const char *names[] = { "get", "set" };
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *gdbus = g_find_program_in_path ("gdbus");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (daemon == NULL || gdbus == NULL)
+    {
+      g_test_skip ("needs gnome-keyring-daemon and gdbus");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  launcher = ut_test_launcher (dir, g_get_user_config_dir ());
+  g_subprocess_launcher_setenv (launcher, "TZ", "Europe/Zurich", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, with_keyring, "sh", "-c", script, "sh",
+                                         ut_test_untrain_binary (), dir, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    g_error ("the keyring script failed: %s", f->err);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *out_path = g_strdup_printf ("%s/%s.out", dir, names[i]);
+      g_autofree char *err_path = g_strdup_printf ("%s/%s.err", dir, names[i]);
+      g_autofree char *status_path = g_strdup_printf ("%s/%s.status", dir, names[i]);
+      g_autofree char *out = ut_test_read_file (out_path);
+      g_autofree char *err = ut_test_read_file (err_path);
+      g_autofree char *status = ut_test_read_file (status_path);
+
+      g_test_message ("--identity-%s: %s", names[i], err);
+      g_assert_cmpstr (status, ==, "1\n");
+      g_assert_cmpstr (out, ==, "");
+      g_assert_cmpstr (err, ==, locked);
+    }
 }
 
 /* --update-catalog's usage errors exit with 2 and touch nothing; its refusals, against a loopback
@@ -302,8 +406,10 @@ main (int   argc,
   ADD ("/cli/list", test_list);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/use-mark-status", test_use_mark_status);
+  ADD ("/cli/use-summary", test_use_summary);
   ADD ("/cli/validate", test_validate);
   ADD ("/cli/identity", test_identity);
+  ADD ("/cli/identity-locked", test_identity_locked);
   ADD ("/cli/update-catalog-usage", test_update_catalog_usage);
 #undef ADD
 

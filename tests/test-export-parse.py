@@ -11,6 +11,7 @@ the exports the untrain command line makes from the same progress fixture. Print
 import csv
 import datetime
 import io
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ import unicodedata
 
 SRCDIR = os.environ.get("G_TEST_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(SRCDIR, "fixtures", "export")
+CATALOG = os.path.join(SRCDIR, os.pardir, "data", "catalog", "platforms")
 BINARY = os.environ["UNTRAIN_BINARY"]
 
 COLUMNS = [
@@ -206,6 +208,31 @@ def cli_ics(untrain):
     return None
 
 
+def catalog_action(platform_id, action_id):
+    """An action as the catalog's source file has it, read without Untrain."""
+    with open(os.path.join(CATALOG, f"{platform_id}.json"), encoding="utf-8") as handle:
+        platform = json.load(handle)
+    return next(action for action in platform["actions"] if action["id"] == action_id)
+
+
+def md_unescape(text):
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
+def cli_markdown(untrain):
+    text = untrain.run("--export=md").decode("utf-8")
+    records = check_csv_rows(parse_csv(untrain.run("--export=csv")))
+    lines = [md_unescape(line) for line in text.split("\n")]
+    for record in records:
+        action = catalog_action(record["platform_id"], record["action_id"])
+        # Each step is a numbered item inside the action's task-list item, indented to its text.
+        for number, step in enumerate(action["steps"], 1):
+            expect(f"  {number}. {step}" in lines, f"step {number} of {record['action_id']} is not in the Markdown")
+        if "url" in action:
+            expect(any(line.startswith("  Link: [") and line.endswith(f"]({action['url']})") for line in lines),
+                   f"the link of {record['action_id']} is not in the Markdown")
+
+
 def pdf_text(path):
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, check=True).stdout
     return " ".join(unicodedata.normalize("NFKC", text.decode("utf-8")).split())
@@ -234,6 +261,11 @@ def cli_pdf(untrain, paper, size):
             expect(name in text, f"platform {name!r} is not in the text of {path}")
         for state in {r["state"] for r in records}:
             expect(STATE_LABELS[state] in text, f"state {STATE_LABELS[state]!r} is not in the text of {path}")
+        for record in records:
+            # A wrapped step comes back with its line breaks as spaces.
+            steps = catalog_action(record["platform_id"], record["action_id"])["steps"]
+            expect(f"1. {' '.join(steps[0].split())}" in text,
+                   f"the first step of {record['action_id']} is not in the text of {path}")
         if profile == "me":
             expect(len({r["state"] for r in records}) == 4, "the first profile should have every state")
             expect("Changed since you finished" in text and "Re-check due" in text, "the flags are missing")
@@ -247,8 +279,9 @@ def main():
         check("golden iCalendar re-parsed by python3-icalendar", golden_ics)
         check("untrain --export=csv re-parsed", lambda: cli_csv(untrain))
         check("untrain --export=ics re-parsed", lambda: cli_ics(untrain))
-        check("PDF on A4: size, every platform and state in its text", lambda: cli_pdf(untrain, "a4", (595, 842)))
-        check("PDF on Letter: size, every platform and state in its text",
+        check("untrain --export=md: every action's steps and link", lambda: cli_markdown(untrain))
+        check("PDF on A4: size, every platform, state and first step in its text", lambda: cli_pdf(untrain, "a4", (595, 842)))
+        check("PDF on Letter: size, every platform, state and first step in its text",
               lambda: cli_pdf(untrain, "letter", (612, 792)))
     finally:
         untrain.close()

@@ -14,6 +14,7 @@
 
 #include "ut-progress.h"
 #include "ut-test-utils.h"
+#include "ut-util.h"
 
 typedef struct
 {
@@ -363,6 +364,22 @@ test_corrupt_uses_backup (Fixture       *f,
   g_test_message ("%s", recovery->message);
   g_assert_nonnull (strstr (recovery->message, "damaged"));
   g_assert_nonnull (strstr (recovery->message, "backup"));
+  /* The backup's day, as the guides write dates (ut_format_date()), with no time of day. */
+  {
+    g_autofree char *backup_path = g_strconcat (ut_progress_get_path (f->progress), ".bak", NULL);
+    g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+    g_autoptr(GFileInfo) info = g_file_query_info (backup, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
+    g_autoptr(GDateTime) modified = NULL;
+    g_autofree char *day = NULL;
+    g_autofree char *expected = NULL;
+
+    g_assert_no_error (error);
+    modified = g_file_info_get_modification_date_time (info);
+    day = ut_format_date (modified);
+    expected = g_strdup_printf ("the backup of %s was restored", day);
+    g_assert_nonnull (strstr (recovery->message, expected));
+  }
 
   /* Kept, not deleted, and named in the message. */
   aside = find_corrupt_copy (f);

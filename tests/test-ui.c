@@ -18,6 +18,7 @@
 #include "ut-export.h"
 #include "ut-export-dialog-private.h"
 #include "ut-identity-row.h"
+#include "ut-onboarding.h"
 #include "ut-preferences-window-private.h"
 #include "ut-platform-row.h"
 #include "ut-summary-page.h"
@@ -463,7 +464,7 @@ test_onboarding_shows_chosen_platforms (Fixture       *f,
 
   for (guint i = 0; chosen[i] != NULL; i++)
     total += ut_platform_get_offer (ut_catalog_lookup (f->catalog, chosen[i]), UT_REGION_CH)->actions->len;
-  expected = g_strdup_printf ("0 of %u actions done", total);
+  expected = g_strdup_printf ("0 of %u steps done", total);
   g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, expected);
 
   /* A restart goes straight to the list. */
@@ -545,7 +546,7 @@ test_mark_linkedin_done_survives_restart (Fixture       *f,
   g_clear_signal_handler (&page_changed, f->window);
   g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "linkedin")), ==, "Done");
   g_assert_cmpstr (ut_platform_row_get_badge (find_row (f, "x")), ==, "To do");
-  expected = g_strdup_printf ("%u of %u actions done", offer->actions->len, total);
+  expected = g_strdup_printf ("%u of %u steps done", offer->actions->len, total);
   g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, expected);
 
   /* The summary tab is built when first shown; it must count the same. */
@@ -1256,6 +1257,381 @@ test_delete_profile_clears_identities (Fixture       *f,
   flush_events ();
 }
 
+/* ---- search ---------------------------------------------------------------------------- */
+
+static gboolean
+three_rows (gpointer data)
+{
+  return count_rows (data) == 3;
+}
+
+static gboolean
+shows_no_match (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_str_equal (gtk_stack_get_visible_child_name (f->window->platforms_stack), "no-match");
+}
+
+static void
+search_for (Fixture    *f,
+            const char *text)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  flush_events ();
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) != NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                         GTK_WIDGET (f->window->search_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), text);
+}
+
+/* Escape in the field (the entry's stop-search) empties and hides the search; the header counts
+ * the whole profile while the list is filtered. */
+static void
+test_search_escape_clears (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", "reddit", NULL };
+  g_autofree char *header = NULL;
+
+  finish_onboarding (f, "US", chosen);
+  header = g_strdup (_ut_window_get_progress_text (f->window));
+  search_for (f, "reddit");
+  wait_until (one_row, f);
+  g_assert_nonnull (find_row (f, "reddit"));
+  g_assert_cmpstr (_ut_window_get_progress_text (f->window), ==, header);
+  g_assert_true (gtk_search_bar_get_search_mode (f->window->search_bar));
+
+  g_signal_emit_by_name (f->window->search_entry, "stop-search");
+  flush_events ();
+  g_assert_false (gtk_search_bar_get_search_mode (f->window->search_bar));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, "");
+  wait_until (three_rows, f);
+
+  /* Escape with the focus elsewhere in the list ends the search too. */
+  search_for (f, "reddit");
+  wait_until (one_row, f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  g_assert_false (gtk_search_bar_get_search_mode (f->window->search_bar));
+  wait_until (three_rows, f);
+}
+
+/* Opening a guide from a search, or switching to Summary, leaves a full list behind. */
+static void
+test_search_clears_on_leave (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", "reddit", NULL };
+
+  finish_onboarding (f, "US", chosen);
+  search_for (f, "reddit");
+  wait_until (one_row, f);
+  g_signal_emit_by_name (f->window->search_entry, "activate");
+  flush_events ();
+  assert_page (f, "wizard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  assert_page (f, "platforms");
+  g_assert_false (gtk_search_bar_get_search_mode (f->window->search_bar));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, "");
+  wait_until (three_rows, f);
+
+  search_for (f, "link");
+  wait_until (one_row, f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "summary"));
+  flush_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "platforms"));
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, "");
+  wait_until (three_rows, f);
+}
+
+/* Ctrl+F again selects what was typed before, so typing replaces it. */
+static void
+test_search_selects_old_text (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "x", "reddit", NULL };
+  int start = -1, end = -1;
+
+  finish_onboarding (f, "US", chosen);
+  search_for (f, "meta");
+  flush_events ();
+  gtk_editable_set_position (GTK_EDITABLE (f->window->search_entry), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (f->window->search_button));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (f->window->search_entry), NULL, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  flush_events ();
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (f->window->search_entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 4);
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+reddit_listed (gpointer data)
+{
+  Fixture *f = data;
+
+  return count_rows (f) == 1 && find_row (f, "reddit") != NULL &&
+         g_str_equal (gtk_stack_get_visible_child_name (f->window->platforms_stack), "list");
+}
+
+/* A search that matches none of the profile's platforms offers the catalog's. */
+static void
+test_search_no_match_offers_catalog (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  GtkWidget *add;
+
+  finish_onboarding (f, "US", chosen);
+  search_for (f, "reddit");
+  wait_until (shows_no_match, f);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->addable_list)));
+  g_assert_nonnull (find_pref_row (GTK_WIDGET (f->window->addable_list), "Reddit"));
+  g_assert_null (find_pref_row (GTK_WIDGET (f->window->addable_list), "LinkedIn"));
+  add = find_widget (GTK_WIDGET (f->window->addable_list), is_button_with_tooltip, "Add Reddit");
+  g_assert_nonnull (add);
+
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (ut_profile_uses_platform (ut_window_get_profile (f->window), "reddit"));
+  g_free (take_toast (f, toast_is, "Added Reddit to your platforms", NULL));
+  wait_until (reddit_listed, f);
+
+  /* Nothing in the catalog matches: the page says so and offers nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "zzzz");
+  wait_until (shows_no_match, f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->addable_list)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (f->window->no_match_page), "zzzz"));
+}
+
+/* ---- ways out -------------------------------------------------------------------------- */
+
+static gboolean
+is_visible_button_labelled (GtkWidget     *widget,
+                            gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Setting up a new profile can be cancelled, with Cancel or Escape, back to the profile that was
+ * shown; the first profile has nowhere to go back to. */
+static void
+test_onboarding_cancel_returns (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  g_autoptr(GError) error = NULL;
+  UtOnboarding *onboarding = UT_ONBOARDING (_ut_window_get_onboarding (f->window));
+  GtkWidget *menu_button;
+
+  /* First start: Escape stays, and the menu is there. */
+  g_assert_false (ut_onboarding_get_can_cancel (onboarding));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  assert_page (f, "onboarding");
+  g_assert_cmpstr (ut_onboarding_get_page (onboarding), ==, "welcome");
+  g_assert_null (find_widget (GTK_WIDGET (onboarding), is_visible_button_labelled, "_Cancel"));
+  menu_button = find_descendant (GTK_WIDGET (onboarding), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_is_visible (menu_button));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_nonnull (ut_progress_add_profile (f->progress, "Sam", UT_REGION_US, &error));
+  g_assert_no_error (error);
+
+  /* Cancel from the welcome page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.profile", "s", "sam"));
+  flush_events ();
+  assert_page (f, "onboarding");
+  g_assert_cmpstr (ut_profile_get_id (ut_window_get_profile (f->window)), ==, "sam");
+  g_assert_true (ut_onboarding_get_can_cancel (onboarding));
+  g_assert_nonnull (find_widget (GTK_WIDGET (onboarding), is_visible_button_labelled, "_Cancel"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (onboarding), "onboarding.back", NULL));
+  flush_events ();
+  assert_page (f, "platforms");
+  g_assert_cmpstr (ut_profile_get_id (ut_window_get_profile (f->window)), ==, "me");
+
+  /* Escape goes back page by page, then cancels; even over a guide that was open. */
+  ut_window_open_platform (f->window, "linkedin");
+  assert_page (f, "wizard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.profile", "s", "sam"));
+  flush_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (onboarding), "onboarding.next", NULL));
+  g_assert_cmpstr (ut_onboarding_get_page (onboarding), ==, "region");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  assert_page (f, "onboarding");
+  g_assert_cmpstr (ut_onboarding_get_page (onboarding), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  assert_page (f, "platforms");
+  g_assert_cmpstr (ut_profile_get_id (ut_window_get_profile (f->window)), ==, "me");
+  g_assert_false (ut_profile_is_set_up (ut_progress_lookup_profile (f->progress, "sam")));
+}
+
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+/* "Add or Remove Platforms…" opens at the top, and Cancel or Escape keeps the platforms. */
+static void
+test_edit_platforms_cancel (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", NULL };
+  GtkWidget *onboarding = _ut_window_get_onboarding (f->window);
+  GtkWidget *entry = find_widget (onboarding, is_search_entry, NULL);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (entry);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 500);
+  finish_onboarding (f, "EU", chosen);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-platforms", NULL));
+  flush_events ();
+  assert_page (f, "onboarding");
+  g_assert_cmpstr (ut_onboarding_get_page (UT_ONBOARDING (onboarding)), ==, "platforms");
+  g_assert_nonnull (find_widget (onboarding, is_visible_button_labelled, "_Cancel"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)), entry));
+
+  /* Escape in the search field clears it first, and stays. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzz");
+  g_signal_emit_by_name (entry, "stop-search");
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  assert_page (f, "onboarding");
+
+  /* A choice made and then cancelled with Escape is forgotten. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.select-platform", "(sb)", "reddit", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  flush_events ();
+  assert_page (f, "platforms");
+  g_assert_cmpuint (count_rows (f), ==, 1);
+  g_assert_false (ut_profile_uses_platform (ut_window_get_profile (f->window), "reddit"));
+
+  /* Opened again, from a guide: at the top, and Cancel returns to the guide. */
+  ut_window_open_platform (f->window, "linkedin");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-platforms", NULL));
+  flush_events ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+  g_signal_emit_by_name (entry, "stop-search");  /* Escape in the empty field */
+  flush_events ();
+  assert_page (f, "wizard");
+}
+
+/* ---- narrow windows -------------------------------------------------------------------- */
+
+/* For the failure message: the widgets under @widget whose minimum width is above @limit, and
+ * the children of each, which are what makes them that wide. */
+static void
+report_wide (GtkWidget *widget,
+             int        limit,
+             int        depth)
+{
+  int min = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("%*s%s %s: %d", depth, "", G_OBJECT_TYPE_NAME (widget),
+                  GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "", min);
+  if (min <= limit)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    report_wide (child, limit, depth + 1);
+}
+
+static void
+assert_fits (Fixture    *f,
+             const char *what)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  int min = 0;
+
+  flush_events ();
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > 360)
+    {
+      g_test_message ("%s is %d px wide at least:", what, min);
+      report_wide (content, 360, 0);
+    }
+  g_assert_cmpint (min, <=, 360);
+}
+
+static gboolean
+switcher_bar_revealed (gpointer data)
+{
+  Fixture *f = data;
+
+  return adw_view_switcher_bar_get_reveal (f->window->switcher_bar);
+}
+
+static gboolean
+switcher_bar_hidden (gpointer data)
+{
+  return !switcher_bar_revealed (data);
+}
+
+/* Every page fits a 360 px wide window; narrow, the view switcher moves to the bottom bar. */
+static void
+test_narrow_layout (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *chosen[] = { "linkedin", "meta", "x", "reddit", "chatgpt", NULL };
+  GtkWidget *onboarding = _ut_window_get_onboarding (f->window);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  assert_fits (f, "Welcome");
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.next", NULL));
+  assert_fits (f, "Region");
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.next", NULL));
+  assert_fits (f, "Platforms in onboarding");
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.back", NULL));
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.back", NULL));
+  finish_onboarding (f, "EU", chosen);
+
+  assert_fits (f, "The list");
+  wait_until (switcher_bar_revealed, f);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window->switcher_bar)));
+  search_for (f, "zzzz");
+  wait_until (shows_no_match, f);
+  assert_fits (f, "No search results");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "summary"));
+  _ut_window_get_summary_page (f->window);
+  assert_fits (f, "Summary");
+  ut_window_open_platform (f->window, "meta");
+  assert_fits (f, "Meta's guide");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-platforms", NULL));
+  assert_fits (f, "Add or Remove Platforms");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+
+  /* Wide, the switcher is in the header and the bar is gone. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  wait_until (switcher_bar_hidden, f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1304,6 +1680,13 @@ main (int   argc,
   ADD ("/ui/first-start-shows-onboarding", test_first_start_shows_onboarding);
   ADD ("/ui/onboarding-shows-chosen-platforms", test_onboarding_shows_chosen_platforms);
   ADD ("/ui/search-filters", test_search_filters);
+  ADD ("/ui/search-escape-clears", test_search_escape_clears);
+  ADD ("/ui/search-clears-on-leave", test_search_clears_on_leave);
+  ADD ("/ui/search-selects-old-text", test_search_selects_old_text);
+  ADD ("/ui/search-no-match-offers-catalog", test_search_no_match_offers_catalog);
+  ADD ("/ui/onboarding-cancel-returns", test_onboarding_cancel_returns);
+  ADD ("/ui/edit-platforms-cancel", test_edit_platforms_cancel);
+  ADD ("/ui/narrow-layout", test_narrow_layout);
   ADD ("/ui/main-menu-opens", test_main_menu_opens);
   ADD ("/ui/mark-linkedin-done-survives-restart", test_mark_linkedin_done_survives_restart);
   ADD ("/ui/guide-shows-sources", test_guide_shows_sources);

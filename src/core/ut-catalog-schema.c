@@ -90,6 +90,34 @@ ut_offer_status_get_description (UtOfferStatus status)
     }
 }
 
+/* What a guide adds under a region's status about what its steps can and cannot do. It must not
+ * repeat the guide's description of the status (ut-wizard.c), and it must be true of every
+ * platform with that status: opting out cannot undo past training, but where nothing can be
+ * opted out of, saying so would suggest there is a choice.
+ *
+ * Returns: (nullable): the caveat, or %NULL where none applies */
+const char *
+ut_offer_status_get_caveat (UtOfferStatus status)
+{
+  switch (status)
+    {
+    case UT_OFFER_OPT_OUT:
+    case UT_OFFER_OBJECT:
+      return _("Opting out only stops future use. It does not remove your data from AI models that were already trained.");
+    case UT_OFFER_OPT_IN:
+      return _("If you agreed before, saying no now only stops future use. It does not remove your data from AI models that were already trained.");
+    case UT_OFFER_NO_OPT_OUT:
+      return _("None of this removes your data from AI models that were already trained.");
+    case UT_OFFER_NOT_TRAINED:
+      return _("Platforms change their rules. If this one does, an updated guide will tell you.");
+    case UT_OFFER_SITE_OWNER_ONLY:
+      /* Translators: robots.txt and similar signals only ask; they cannot enforce anything */
+      return _("AI crawlers follow these signals only if they choose to, and they do not remove what was already collected.");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 const char *
 ut_action_kind_to_string (UtActionKind kind)
 {

@@ -62,6 +62,7 @@ int         ut_schema_lookup                 (const char * const *names,
 char       *ut_schema_join                   (const char * const *names);
 const char *ut_offer_status_to_string        (UtOfferStatus       status);
 const char *ut_offer_status_get_description  (UtOfferStatus       status);
+const char *ut_offer_status_get_caveat       (UtOfferStatus       status);
 const char *ut_action_kind_to_string         (UtActionKind        kind);
 const char *ut_publisher_get_display_name    (UtPublisher         publisher);
 const char *ut_category_get_display_name     (const char         *category);

@@ -440,6 +440,63 @@ return_error (GTask  *task,
   complete (task, NULL, error);
 }
 
+/* What went wrong on the way to the server, as a sentence a person can act on. The message GIO
+ * or libsoup gave (a resolver's "Temporary failure in name resolution", say) goes to the debug
+ * log; only an error of no known kind keeps it, in parentheses, after a sentence that stands on
+ * its own. Every sentence ends saying that the catalog in use stays. */
+static GError *
+describe_io_error (Check        *check,
+                   const GError *error)
+{
+  if (error->domain == G_RESOLVER_ERROR || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    return g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                        /* Translators: %s is a host name, such as untrain.github.io */
+                        _("Untrain could not find the catalog server %s. Check your connection and "
+                          "the update address, and try again. Your current catalog stays."),
+                        g_uri_get_host (check->uri));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED))
+    return g_error_new_literal (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                                _("Untrain could not reach the catalog server. Check your "
+                                  "connection and try again. Your current catalog stays."));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_FAILED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_AUTH_FAILED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NEED_AUTH) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NOT_ALLOWED))
+    return g_error_new_literal (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                                _("Untrain could not reach the catalog server through the network "
+                                  "proxy. Check the proxy settings and try again. Your current "
+                                  "catalog stays."));
+
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return g_error_new_literal (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                                _("The catalog server’s security certificate is not valid, so "
+                                  "Untrain did not trust it and downloaded nothing. Check that "
+                                  "your computer’s date and time are right, and try again. Your "
+                                  "current catalog stays."));
+
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new_literal (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                                _("Untrain could not make a secure connection to the catalog "
+                                  "server, so nothing was downloaded. Try again later. Your "
+                                  "current catalog stays."));
+
+  if (error->domain == SOUP_SESSION_ERROR)
+    return g_error_new_literal (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                                _("The catalog server sent an answer Untrain could not read. Try "
+                                  "again later. Your current catalog stays."));
+
+  return g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
+                      /* Translators: %s is a technical error message from the system */
+                      _("Untrain could not download the catalog update (%s). Check your "
+                        "connection and try again. Your current catalog stays."),
+                      error->message);
+}
+
 /* Turns what GIO or libsoup reported into a sentence for the user. */
 static void
 return_io_error (GTask  *task,
@@ -459,23 +516,16 @@ return_io_error (GTask  *task,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     message = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                    _("The catalog update was cancelled. Your current catalog stays."));
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED))
     message = g_error_new_literal (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
                                    _("The connection to the catalog server was lost before the "
                                      "download finished. Try again later; your current catalog "
                                      "stays."));
-  else if (error->domain == G_TLS_ERROR)
-    message = g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
-                           _("Untrain could not make a secure connection to the catalog server "
-                             "(%s). Your current catalog stays."),
-                           error->message);
   else
-    message = g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
-                           _("Untrain could not reach the catalog server (%s). Check your "
-                             "internet connection and try again; your current catalog stays."),
-                           error->message);
+    message = describe_io_error (check, error);
 
-  g_debug ("Catalog update: %s", error->message);
+  g_debug ("Catalog update: %s (%s, %d)", error->message, g_quark_to_string (error->domain), error->code);
   g_error_free (error);
   return_error (task, message);
 }

@@ -101,6 +101,30 @@ n_arguments (Cli *cli)
   return cli->arguments != NULL ? g_strv_length (cli->arguments) : 0;
 }
 
+/* "LinkedIn", "LinkedIn and Reddit", "LinkedIn, Reddit and X": platform names in a sentence. */
+static char *
+join_names (GPtrArray *names)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (names->len > 0, NULL);
+
+  text = g_strdup (g_ptr_array_index (names, names->len - 1));
+  for (guint i = names->len - 1; i > 0; i--)
+    {
+      g_autofree char *shorter = g_steal_pointer (&text);
+
+      if (i == names->len - 1)
+        /* Translators: the last two names of a list, such as “Reddit and X” */
+        text = g_strdup_printf (_("%s and %s"), (char *) g_ptr_array_index (names, i - 1), shorter);
+      else
+        /* Translators: names of a list before its last two, such as “LinkedIn, Reddit and X” */
+        text = g_strdup_printf (_("%s, %s"), (char *) g_ptr_array_index (names, i - 1), shorter);
+    }
+
+  return g_steal_pointer (&text);
+}
+
 static int
 load_catalog (Cli *cli)
 {
@@ -161,6 +185,7 @@ cli_validate (Cli *cli)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   GPtrArray *problems;
+  guint n_records = 0;
 
   if (n_arguments (cli) == 0)
     return usage_error (_("--validate-catalog needs at least one file"));
@@ -172,6 +197,18 @@ cli_validate (Cli *cli)
     {
       JsonNode *root = ut_catalog_validator_check_file (validator, cli->arguments[i]);
 
+      /* A bundle holds many records, as the validator tells them apart. */
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+          json_object_has_member (json_node_get_object (root), "platforms") &&
+          json_object_has_member (json_node_get_object (root), "format"))
+        {
+          JsonNode *platforms = json_object_get_member (json_node_get_object (root), "platforms");
+
+          if (JSON_NODE_HOLDS_ARRAY (platforms))
+            n_records += json_array_get_length (json_node_get_array (platforms));
+        }
+      else
+        n_records++;
       g_clear_pointer (&root, json_node_unref);
     }
 
@@ -182,8 +219,39 @@ cli_validate (Cli *cli)
 
       g_print ("%s\n", line);
     }
+  if (problems->len > 0)
+    return EXIT_FAILED;
 
-  return problems->len == 0 ? EXIT_OK : EXIT_FAILED;
+  g_print (ngettext ("%u record is valid.\n", "%u records are valid.\n", n_records), n_records);
+  return EXIT_OK;
+}
+
+/* Pads @text with spaces to @width characters on the terminal: printf's widths count bytes, and a
+ * translated header or a name may have letters of more than one byte. */
+static void
+print_padded (const char *text,
+              guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_print ("%s", text);
+  for (glong i = length; i < (glong) width; i++)
+    g_print (" ");
+}
+
+/* One row of --list: id, name, status (as scripts read them, untranslated) and number of actions. */
+static void
+print_list_row (const char *id,
+                const char *name,
+                const char *status,
+                const char *n_actions)
+{
+  print_padded (id, 20);
+  g_print (" ");
+  print_padded (name, 36);
+  g_print (" ");
+  print_padded (status, 15);
+  g_print (" %s\n", n_actions);
 }
 
 static int
@@ -214,14 +282,17 @@ cli_list (Cli *cli)
     }
 
   g_print (_("Region: %s (%s)\n"), ut_region_get_display_name (region), ut_region_to_code (region));
+  /* Translators: the column headers of untrain --list; the values below them stay in English */
+  print_list_row (C_("column", "ID"), C_("column", "Name"), C_("column", "Status"), C_("column", "Actions"));
   n = g_list_model_get_n_items (G_LIST_MODEL (cli->catalog));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (cli->catalog), i);
       const UtRegionOffer *offer = ut_platform_get_offer (platform, region);
+      g_autofree char *n_actions = g_strdup_printf ("%u", offer->actions->len);
 
-      g_print ("%-20s %-36s %-15s %u\n", ut_platform_get_id (platform), ut_platform_get_name (platform),
-               ut_offer_status_to_string (offer->status), offer->actions->len);
+      print_list_row (ut_platform_get_id (platform), ut_platform_get_name (platform),
+                      ut_offer_status_to_string (offer->status), n_actions);
     }
 
   return EXIT_OK;
@@ -324,11 +395,14 @@ cli_status (Cli *cli)
 /* The profile named by --profile, created (with --region or a guessed region) if it is new. */
 static int
 find_or_add_profile (Cli        *cli,
-                     UtProfile **profile)
+                     UtProfile **profile,
+                     gboolean   *created)
 {
   g_autoptr(GError) error = NULL;
   UtRegion region;
 
+  if (created != NULL)
+    *created = FALSE;
   if (cli->profile == NULL || (*profile = ut_progress_lookup_profile (cli->progress, cli->profile)) != NULL)
     return find_profile (cli, profile);
 
@@ -342,7 +416,45 @@ find_or_add_profile (Cli        *cli,
     return error->domain == UT_PROGRESS_ERROR && error->code == UT_PROGRESS_ERROR_INVALID
            ? usage_error ("%s", error->message) : failure (error->message);
 
+  if (created != NULL)
+    *created = TRUE;
   return EXIT_OK;
+}
+
+/* What --use did, in one line: "Added LinkedIn and Reddit to profile Me." */
+static void
+print_use_summary (UtProfile *profile,
+                   GPtrArray *added,
+                   GPtrArray *already,
+                   gboolean   created)
+{
+  const char *profile_name = ut_profile_get_name (profile);
+  g_autofree char *added_names = added->len > 0 ? join_names (added) : NULL;
+  g_autofree char *already_names = already->len > 0 ? join_names (already) : NULL;
+
+  if (created)
+    /* Translators: “Created profile Anna and added LinkedIn and Reddit to it.” */
+    g_print (_("Created profile %s and added %s to it.\n"), profile_name, added_names);
+  else if (already->len == 0)
+    /* Translators: “Added LinkedIn and Reddit to profile Me.” */
+    g_print (_("Added %s to profile %s.\n"), added_names, profile_name);
+  else if (added->len == 0)
+    /* Translators: the first %s is one or more platform names, the second a profile's name */
+    g_print (ngettext ("Nothing to add: %s is already in profile %s.\n",
+                       "Nothing to add: %s are already in profile %s.\n", already->len),
+             already_names, profile_name);
+  else
+    {
+      /* Translators: “Added LinkedIn to profile Me.”; a sentence about the platforms that were
+       * already there follows on the same line */
+      g_autofree char *first = g_strdup_printf (_("Added %s to profile %s."), added_names, profile_name);
+      /* Translators: %s is one or more platform names, such as “Reddit and X” */
+      g_autofree char *second = g_strdup_printf (ngettext ("%s was already in it.", "%s were already in it.",
+                                                           already->len),
+                                                 already_names);
+
+      g_print ("%s %s\n", first, second);
+    }
 }
 
 static int
@@ -350,7 +462,10 @@ cli_use (Cli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GPtrArray) already = g_ptr_array_new ();
   UtProfile *profile;
+  gboolean created;
   int status;
 
   if (n_arguments (cli) == 0)
@@ -366,15 +481,27 @@ cli_use (Cli *cli)
 
       if ((status = find_platform (cli, cli->arguments[i], &platform)) != EXIT_OK)
         return status;
-      g_ptr_array_add (ids, (gpointer) ut_platform_get_id (platform));
+      /* A platform named twice (or by two of its names) is added once. */
+      if (!g_ptr_array_find_with_equal_func (ids, ut_platform_get_id (platform), g_str_equal, NULL))
+        g_ptr_array_add (ids, (gpointer) ut_platform_get_id (platform));
     }
 
-  if ((status = load_progress (cli)) != EXIT_OK || (status = find_or_add_profile (cli, &profile)) != EXIT_OK)
+  if ((status = load_progress (cli)) != EXIT_OK ||
+      (status = find_or_add_profile (cli, &profile, &created)) != EXIT_OK)
     return status;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      const char *name = ut_platform_get_name (ut_catalog_lookup (cli->catalog, id));
+
+      g_ptr_array_add (ut_profile_uses_platform (profile, id) ? already : added, (gpointer) name);
+    }
 
   if (!ut_progress_set_platforms_used (cli->progress, profile, (const char * const *) ids->pdata, TRUE, &error))
     return failure (error->message);
 
+  print_use_summary (profile, added, already, created);
   return EXIT_OK;
 }
 
@@ -408,13 +535,24 @@ cli_mark (Cli *cli)
   if (!ut_action_state_from_string (cli->arguments[2], &state))
     return usage_error (_("unknown state “%s” (allowed: done, skipped, not-applicable, todo)"), cli->arguments[2]);
 
-  if ((status = load_progress (cli)) != EXIT_OK || (status = find_or_add_profile (cli, &profile)) != EXIT_OK)
+  if ((status = load_progress (cli)) != EXIT_OK || (status = find_or_add_profile (cli, &profile, NULL)) != EXIT_OK)
     return status;
 
   if (!ut_progress_set_state (cli->progress, profile, platform, cli->arguments[1], state, &error))
     return failure (error->message);
 
   return EXIT_OK;
+}
+
+/* Whether the keyring holds an account for @platform that it would not give: it is locked. */
+static gboolean
+identity_is_locked (UtIdentityStore *store,
+                    UtProfile       *profile,
+                    UtPlatform      *platform)
+{
+  g_auto(GStrv) platforms = ut_identity_store_list_sync (store, ut_profile_get_id (profile), NULL, NULL);
+
+  return platforms != NULL && g_strv_contains ((const char * const *) platforms, ut_platform_get_id (platform));
 }
 
 /* Account identities: the keyring only, never the terminal's history of files. */
@@ -453,6 +591,10 @@ cli_identity (Cli *cli)
 
       if (error != NULL)
         return failure (error->message);
+      /* A locked keyring that stays locked (its unlock prompt dismissed, or none can be shown)
+       * answers a lookup with nothing at all; its items are still listed, without their values. */
+      if (value == NULL && identity_is_locked (store, profile, platform))
+        return failure (_("Your keyring is locked, so Untrain cannot use the account names you saved. Unlock it and try again."));
       if (value == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("no account is saved for %s in profile %s"),

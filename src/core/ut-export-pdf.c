@@ -266,6 +266,8 @@ pdf_table_header (Pdf      *pdf,
 typedef struct
 {
   PangoLayout *action;
+  PangoLayout *steps;   /* nullable */
+  PangoLayout *link;    /* nullable */
   PangoLayout *state;
   PangoLayout *date;
   double       height;
@@ -275,8 +277,52 @@ static void
 row_clear (Row *row)
 {
   g_clear_object (&row->action);
+  g_clear_object (&row->steps);
+  g_clear_object (&row->link);
   g_clear_object (&row->state);
   g_clear_object (&row->date);
+}
+
+#define PDF_STEP_GAP 2.0
+
+/* The numbered steps under an action's title, one paragraph each; a step that wraps goes on
+ * under its text, not under its number. */
+static PangoLayout *
+pdf_steps_layout (Pdf                *pdf,
+                  const char * const *steps,
+                  double              width)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) number = NULL;
+  PangoLayout *layout;
+  int number_width, number_height;
+
+  if (steps == NULL || steps[0] == NULL)
+    return NULL;
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    g_string_append_printf (text, "%s%u. %s", i > 0 ? "\n" : "", i + 1, steps[i]);
+
+  layout = pdf_layout (pdf, text->str, "Sans 8.5", width);
+  number = pdf_layout (pdf, "0. ", "Sans 8.5", width);
+  pango_layout_get_size (number, &number_width, &number_height);
+  pango_layout_set_indent (layout, -number_width);
+  pango_layout_set_spacing (layout, pango_units_from_double (1));
+
+  return layout;
+}
+
+static double
+row_action_height (Row *row)
+{
+  double height = pdf_height (row->action);
+
+  if (row->steps != NULL)
+    height += PDF_STEP_GAP + pdf_height (row->steps);
+  if (row->link != NULL)
+    height += PDF_STEP_GAP + pdf_height (row->link);
+
+  return height;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
@@ -313,9 +359,43 @@ pdf_row_measure (Pdf                *pdf,
 
       pango_layout_set_text (row->action, text, -1);
     }
+  row->steps = pdf_steps_layout (pdf, ut_action_get_steps (item->action), columns.action_width);
+  if (ut_action_get_url (item->action) != NULL)
+    {
+      g_autofree char *link = g_strdup_printf ("%s %s", _("Link:"), ut_action_get_url (item->action));
+
+      row->link = pdf_layout (pdf, link, "Sans 8.5", columns.action_width);
+    }
   row->state = pdf_layout (pdf, state->str, "Sans 9", PDF_STATE);
   row->date = pdf_layout (pdf, date->str, "Sans 9", PDF_DATE);
-  row->height = MAX (MAX (pdf_height (row->action), pdf_height (row->state)), pdf_height (row->date)) + 7;
+  row->height = MAX (MAX (row_action_height (row), pdf_height (row->state)), pdf_height (row->date)) + 7;
+}
+
+/* The link's text, which a PDF reader also opens when it is clicked. */
+static void
+pdf_link (Pdf         *pdf,
+          PangoLayout *layout,
+          const char  *url,
+          double       x,
+          double       y)
+{
+  g_autoptr(GString) attributes = g_string_new ("uri='");
+
+  if (!pdf->draw)
+    return;
+
+  /* A string in cairo's tag attributes is quoted with ' and escapes ' and \ with \. */
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (attributes, '\\');
+      g_string_append_c (attributes, *p);
+    }
+  g_string_append_c (attributes, '\'');
+
+  cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, attributes->str);
+  pdf_show (pdf, layout, x, y, 0.1);
+  cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
 }
 
 static void
@@ -325,9 +405,23 @@ pdf_row_show (Pdf                *pdf,
 {
   Columns columns;
 
+  double y;
+
   pdf_columns (pdf, &columns);
   pdf_box (pdf, PDF_MARGIN + 1, pdf->y + 2.5, item->state);
   pdf_show (pdf, row->action, columns.action_x, pdf->y + 1, 0);
+  y = pdf->y + 1 + pdf_height (row->action);
+  if (row->steps != NULL)
+    {
+      y += PDF_STEP_GAP;
+      pdf_show (pdf, row->steps, columns.action_x, y, 0.2);
+      y += pdf_height (row->steps);
+    }
+  if (row->link != NULL)
+    {
+      y += PDF_STEP_GAP;
+      pdf_link (pdf, row->link, ut_action_get_url (item->action), columns.action_x, y);
+    }
   pdf_show (pdf, row->state, columns.state_x, pdf->y + 1, 0);
   pdf_show (pdf, row->date, columns.date_x, pdf->y + 1, 0.2);
   pdf->y += row->height;

@@ -71,10 +71,58 @@ md_append_url (GString    *out,
     }
 }
 
+/* A value that starts a block of its own (a numbered step): besides md_append()'s escapes, a
+ * leading "-", "+" or "=" and a leading number followed by "." or ")" are escaped, so that a step
+ * cannot become a list, a rule or a heading inside the list it is in. Leading spaces are dropped,
+ * as five of them would make it a code block. */
+static void
+md_append_block (GString    *out,
+                 const char *text)
+{
+  const char *p = text;
+  const char *digits;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  digits = p;
+  while (g_ascii_isdigit (*digits))
+    digits++;
+
+  if (*p == '-' || *p == '+' || *p == '=')
+    {
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+      p++;
+    }
+  else if (digits > p && (*digits == '.' || *digits == ')'))
+    {
+      g_string_append_len (out, p, digits - p);
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, *digits);
+      p = digits + 1;
+    }
+
+  md_append (out, p);
+}
+
+/* The link as text that shows the address, so that a printed copy still says where to go. */
+static void
+md_link (GString    *out,
+         const char *url)
+{
+  g_string_append_c (out, '[');
+  md_append (out, url);
+  g_string_append (out, "](");
+  md_append_url (out, url);
+  g_string_append_c (out, ')');
+}
+
 static void
 md_item (GString            *out,
          const UtExportItem *item)
 {
+  const char * const *steps = ut_action_get_steps (item->action);
   const char *url = ut_action_get_url (item->action);
   gboolean checked = item->state == UT_ACTION_STATE_DONE || item->state == UT_ACTION_STATE_NOT_APPLICABLE;
 
@@ -116,6 +164,25 @@ md_item (GString            *out,
       g_string_append (out, _("Note:"));
       g_string_append_c (out, ' ');
       md_append (out, item->record->note);
+      g_string_append_c (out, '\n');
+    }
+
+  /* What to do, as a numbered list inside the item (indented to its content), then the link.
+   * An ordered list starting at 1 may follow the item's text without a blank line; the link
+   * needs one, or it would join the last step's paragraph. */
+  for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
+    {
+      g_string_append_printf (out, "  %u. ", i + 1);
+      md_append_block (out, steps[i]);
+      g_string_append_c (out, '\n');
+    }
+  if (url != NULL)
+    {
+      if (steps != NULL && steps[0] != NULL)
+        g_string_append_c (out, '\n');
+      g_string_append (out, "  ");
+      g_string_append_printf (out, "%s ", _("Link:"));
+      md_link (out, url);
       g_string_append_c (out, '\n');
     }
 }

@@ -461,14 +461,13 @@ format_file_time (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GDateTime) modified = NULL;
-  g_autoptr(GDateTime) local = NULL;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info == NULL || (modified = g_file_info_get_modification_date_time (info)) == NULL)
     return g_strdup (_("an unknown date"));
 
-  local = g_date_time_to_local (modified);
-  return g_date_time_format (local, "%x %X");
+  /* The day, as the guides write dates: a time to the second says nothing more to a person. */
+  return ut_format_date (modified);
 }
 
 /* A damaged file is renamed, never deleted: the user or a developer may still rescue it. */

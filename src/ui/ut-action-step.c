@@ -393,6 +393,24 @@ ut_action_step_is_open (UtActionStep *self)
          ut_progress_get_record_flags (self->progress, self->profile, self->platform, self->action) != 0;
 }
 
+/* The control a guide puts the focus on: the link to the setting, else the button that confirms
+ * the step again or marks it done. A label never takes it, as it would select its text.
+ *
+ * Returns: %TRUE if one of them took the focus */
+gboolean
+ut_action_step_focus_main (UtActionStep *self)
+{
+  GtkWidget *buttons[] = { self->open_button, self->confirm_button, self->done_button };
+
+  g_return_val_if_fail (UT_IS_ACTION_STEP (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (gtk_widget_get_visible (gtk_widget_get_parent (buttons[i])) && gtk_widget_grab_focus (buttons[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 const char *
 ut_action_step_get_status (UtActionStep *self)
 {

@@ -25,5 +25,6 @@ UtAction     *ut_action_step_get_action (UtActionStep *self);
 gboolean      ut_action_step_is_open    (UtActionStep *self);
 void          ut_action_step_update     (UtActionStep *self);
 const char   *ut_action_step_get_status (UtActionStep *self);
+gboolean      ut_action_step_focus_main (UtActionStep *self);
 
 G_END_DECLS

@@ -14,7 +14,9 @@
 #include "ut-onboarding.h"
 
 /* First start: welcome, region, platforms. Also reused, platforms page only, for "Add or Remove
- * Platforms…". It only collects choices; the window hands them to UtProgress. */
+ * Platforms…". It only collects choices; the window hands them to UtProgress. Back (and Escape,
+ * which the window turns into onboarding.back) goes one page back; from the first page it cancels
+ * when there is somewhere to return to. */
 
 typedef struct
 {
@@ -30,13 +32,18 @@ struct _UtOnboarding
 
   /* Template widgets */
   GtkStack      *stack;
+  GtkWidget     *welcome_cancel_button;
+  GtkMenuButton *menu_button;
+  GtkWidget     *start_button;
   AdwPreferencesGroup *region_group;
+  AdwHeaderBar  *platforms_header;
   GtkWidget     *platforms_back_button;
   AdwWindowTitle *platforms_title;
   GtkButton     *finish_button;
   GtkBox        *platforms_box;
   GtkSearchEntry *search_entry;
   GtkWidget     *no_match_label;
+  GtkScrolledWindow *platforms_scroller;
 
   /* Owned references */
   UtCatalog     *catalog;
@@ -46,12 +53,14 @@ struct _UtOnboarding
   char         **pending_selected; /* until the platforms page is first built */
   gboolean       groups_built;
   gboolean       edit_only;
+  gboolean       can_cancel;
 };
 
 G_DEFINE_FINAL_TYPE (UtOnboarding, ut_onboarding, GTK_TYPE_WIDGET)
 
 enum {
   FINISHED,
+  CANCELLED,
   N_SIGNALS
 };
 
@@ -288,12 +297,82 @@ ut_onboarding_setup (UtOnboarding       *self,
   if (edit_only)
     ensure_platform_groups (self);
 
-  gtk_widget_set_visible (self->platforms_back_button, !edit_only);
+  /* Editing the list is a dialog: Cancel or Save, and Cancel stands for the window's close
+   * button, which leaves room for both in a narrow window. Setting up goes back page by page. */
+  if (edit_only)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->platforms_back_button), _("_Cancel"));
+      gtk_button_set_use_underline (GTK_BUTTON (self->platforms_back_button), TRUE);
+      gtk_widget_set_tooltip_text (self->platforms_back_button, NULL);
+    }
+  else
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (self->platforms_back_button), "go-previous-symbolic");
+      gtk_widget_set_tooltip_text (self->platforms_back_button, _("Back"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->platforms_back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  edit_only ? _("Cancel") : _("Back"), -1);
+  adw_header_bar_set_show_start_title_buttons (self->platforms_header, !edit_only);
+  adw_header_bar_set_show_end_title_buttons (self->platforms_header, !edit_only);
   gtk_button_set_label (self->finish_button, edit_only ? _("_Save") : _("_Done"));
   gtk_button_set_use_underline (self->finish_button, TRUE);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_set_visible_child_name (self->stack, edit_only ? "platforms" : "welcome");
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
+  /* The window says whether setting up can cancel. */
+  ut_onboarding_set_can_cancel (self, edit_only);
+
+  /* The list starts at its top, with the search field ready. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->platforms_scroller), 0.0);
+  gtk_widget_grab_focus (edit_only ? GTK_WIDGET (self->search_entry) : self->start_button);
+}
+
+/**
+ * ut_onboarding_set_can_cancel:
+ *
+ * Whether the first page offers Cancel, which emits #UtOnboarding::cancelled: when another
+ * profile is set up to go back to. Editing the platforms of a set-up profile can always cancel.
+ */
+void
+ut_onboarding_set_can_cancel (UtOnboarding *self,
+                              gboolean      can_cancel)
+{
+  g_return_if_fail (UT_IS_ONBOARDING (self));
+
+  self->can_cancel = !!can_cancel;
+  gtk_widget_set_visible (self->welcome_cancel_button, self->can_cancel && !self->edit_only);
+}
+
+gboolean
+ut_onboarding_get_can_cancel (UtOnboarding *self)
+{
+  g_return_val_if_fail (UT_IS_ONBOARDING (self), FALSE);
+  return self->can_cancel;
+}
+
+/**
+ * ut_onboarding_set_menu_model:
+ * @model: (nullable): the window's main menu
+ *
+ * Setting up a profile still reaches Preferences, Import Backup and About through the menu.
+ */
+void
+ut_onboarding_set_menu_model (UtOnboarding *self,
+                              GMenuModel   *model)
+{
+  g_return_if_fail (UT_IS_ONBOARDING (self));
+  g_return_if_fail (model == NULL || G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_menu_model (self->menu_button, model);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), model != NULL);
+}
+
+/* The name of the page shown: "welcome", "region" or "platforms". */
+const char *
+ut_onboarding_get_page (UtOnboarding *self)
+{
+  g_return_val_if_fail (UT_IS_ONBOARDING (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 UtRegion
@@ -356,6 +435,19 @@ back_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->stack, "region");
   else if (g_str_equal (page, "region"))
     gtk_stack_set_visible_child_name (self->stack, "welcome");
+  else if (self->can_cancel)
+    g_signal_emit (self, signals[CANCELLED], 0);
+}
+
+/* Escape in the search field clears it; when it is empty, Escape goes back like elsewhere. */
+static void
+stop_search_cb (UtOnboarding   *self,
+                GtkSearchEntry *entry)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "onboarding.back", NULL);
 }
 
 static void
@@ -464,10 +556,22 @@ ut_onboarding_class_init (UtOnboardingClass *klass)
    */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * UtOnboarding::cancelled:
+   *
+   * The user went back from the first page: nothing they chose is to be kept.
+   */
+  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-onboarding.ui");
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, stack);
+  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, welcome_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, start_button);
+  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_scroller);
+  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_header);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, region_group);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_back_button);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_title);
@@ -476,6 +580,7 @@ ut_onboarding_class_init (UtOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, no_match_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_welcome_icon);
 
   gtk_widget_class_install_action (widget_class, "onboarding.next", NULL, next_action);

@@ -138,8 +138,8 @@ add_category_row (UtSummaryPage *self,
   GtkLevelBar *bar;
 
   if (tally->n_actions > 0)
-    /* Translators: progress in one category of platforms, e.g. "3 of 5 actions done" */
-    subtitle = g_strdup_printf (ngettext ("%u of %u action done", "%u of %u actions done", tally->n_actions),
+    /* Translators: progress in one category of platforms, e.g. "3 of 5 steps done" */
+    subtitle = g_strdup_printf (ngettext ("%u of %u step done", "%u of %u steps done", tally->n_actions),
                                 tally->n_done, tally->n_actions);
   else
     subtitle = g_strdup (_("Nothing to do"));
@@ -150,8 +150,8 @@ add_category_row (UtSummaryPage *self,
   gtk_widget_set_size_request (GTK_WIDGET (bar), 120, -1);
   gtk_widget_set_valign (GTK_WIDGET (bar), GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (bar), tally->n_actions > 0);
-  /* Translators: the accessible name of a progress bar, e.g. "Actions done in Social networks" */
-  bar_label = g_strdup_printf (_("Actions done in %s"), name);
+  /* Translators: the accessible name of a progress bar, e.g. "Steps done in Social networks" */
+  bar_label = g_strdup_printf (_("Steps done in %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, bar_label, -1);
 
   adw_action_row_add_suffix (add_row (self, self->category_group, name, subtitle), GTK_WIDGET (bar));
@@ -231,8 +231,8 @@ update_headline (UtSummaryPage *self,
   g_autofree char *subtitle = NULL;
 
   if (total->n_actions > 0)
-    /* Translators: the summary's headline, e.g. "12 of 31 actions done" */
-    headline = g_strdup_printf (ngettext ("%u of %u action done", "%u of %u actions done", total->n_actions),
+    /* Translators: the summary's headline, e.g. "12 of 31 steps done" */
+    headline = g_strdup_printf (ngettext ("%u of %u step done", "%u of %u steps done", total->n_actions),
                                 total->n_done, total->n_actions);
   else
     headline = g_strdup (_("Nothing to do for your platforms"));
@@ -545,7 +545,7 @@ ut_summary_page_set_profile (UtSummaryPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
 
-/* What the page says at the top, e.g. "12 of 31 actions done". */
+/* What the page says at the top, e.g. "12 of 31 steps done". */
 const char *
 ut_summary_page_get_headline (UtSummaryPage *self)
 {

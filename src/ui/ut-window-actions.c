@@ -22,12 +22,16 @@ back_action (GtkWidget  *widget,
 {
   UtWindow *self = UT_WINDOW (widget);
 
-  /* Back to the view the guide was opened from. Onboarding opened over a guide covers it without
-   * replacing it, and Back has always left both. */
-  if (self->page == UT_WINDOW_PAGE_WIZARD ||
-      (self->page == UT_WINDOW_PAGE_ONBOARDING &&
-       g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "wizard")))
+  /* Onboarding knows its pages: back one page, or cancel from the first when there is
+   * somewhere to go back to. */
+  if (self->page == UT_WINDOW_PAGE_ONBOARDING)
+    gtk_widget_activate_action (_ut_window_get_onboarding (self), "onboarding.back", NULL);
+  /* Back to the view the guide was opened from. */
+  else if (self->page == UT_WINDOW_PAGE_WIZARD)
     _ut_window_set_page (self, _ut_window_get_view (self));
+  /* In the list, Escape ends a search even when the focus has left the field. */
+  else if (gtk_search_bar_get_search_mode (self->search_bar))
+    _ut_window_clear_search (self);
 }
 
 /* Switches to a view, unless onboarding is showing: it must be finished first. */
@@ -63,6 +67,16 @@ search_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (self->search_button, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* Typing replaces an earlier search instead of adding to it. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+clear_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _ut_window_clear_search (UT_WINDOW (widget));
 }
 
 static void
@@ -228,6 +242,7 @@ _ut_window_class_actions_init (UtWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.edit-platforms", NULL, edit_platforms_action);
   gtk_widget_class_install_action (widget_class, "win.open-platform", "s", open_platform_action);

@@ -33,6 +33,8 @@ struct _UtWindow
   GtkStack             *main_stack;
   GtkWidget            *back_button;
   GtkStack             *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwWindowTitle       *wizard_title;
   GtkToggleButton      *search_button;
   GtkStack             *content_stack;
@@ -43,7 +45,10 @@ struct _UtWindow
   GtkLabel             *profile_label;
   GtkProgressBar       *progress_bar;
   GtkListBox           *platform_list;
-  GtkWidget            *no_match_label;
+  GtkStack             *platforms_stack;
+  GtkScrolledWindow    *platforms_scroller;
+  AdwStatusPage        *no_match_page;
+  GtkListBox           *addable_list;
   AdwBin               *wizard_bin;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
@@ -61,6 +66,7 @@ struct _UtWindow
   UtProgress           *progress;
   UtIdentityStore      *identities;
   UtProfile            *profile;
+  UtProfile            *previous_profile;  /* set up, to return to if onboarding is cancelled */
   UtPlatformList       *platforms;
   GtkFilterListModel   *filtered;
   GtkStringFilter      *filter;
@@ -69,6 +75,7 @@ struct _UtWindow
   AdwToast             *import_toast;  /* shown while a backup is imported */
 
   UtWindowPage          page;
+  UtWindowPage          page_before_onboarding;
   guint                 bind_source;
   gboolean              list_bound;
 };
@@ -79,6 +86,7 @@ void          _ut_window_set_page            (UtWindow     *self,
 UtWindowPage  _ut_window_get_view            (UtWindow     *self);
 void          _ut_window_show_onboarding     (UtWindow     *self,
                                               gboolean      edit_only);
+void          _ut_window_clear_search        (UtWindow     *self);
 AdwToast     *_ut_window_add_toast_full      (UtWindow     *self,
                                               const char   *message,
                                               guint         timeout,

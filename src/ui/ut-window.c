@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ut-compat.h"
 #include "ut-platform-row.h"
@@ -125,8 +126,9 @@ update_progress (UtWindow *self)
 
   ut_progress_get_profile_progress (self->progress, self->catalog, self->profile, &total, &n_platforms);
 
-  /* Translators: the header of the platform list, e.g. "12 of 31 actions done" */
-  text = g_strdup_printf (ngettext ("%u of %u action done", "%u of %u actions done", total.n_actions),
+  /* Translators: the header of the platform list, for the whole profile, e.g. "12 of 31 steps
+   * done". A step is one thing to do in a platform's guide; use the same word everywhere. */
+  text = g_strdup_printf (ngettext ("%u of %u step done", "%u of %u steps done", total.n_actions),
                           total.n_done, total.n_actions);
   gtk_label_set_label (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar,
@@ -149,12 +151,133 @@ create_platform_row (gpointer item,
 }
 
 static void
+add_platform_clicked_cb (UtWindow  *self,
+                         GtkButton *button)
+{
+  g_autoptr(GError) error = NULL;
+  UtPlatform *platform = ut_catalog_lookup (self->catalog, g_object_get_data (G_OBJECT (button), "platform-id"));
+  const char *ids[2] = { NULL, NULL };
+  g_autofree char *message = NULL;
+
+  if (platform == NULL)
+    return;
+
+  ids[0] = ut_platform_get_id (platform);
+  if (!ut_progress_set_platforms_used (self->progress, self->profile, ids, TRUE, &error))
+    {
+      ut_window_add_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: a toast, e.g. "Added Reddit to your platforms" */
+  message = g_strdup_printf (_("Added %s to your platforms"), ut_platform_get_name (platform));
+  ut_window_add_toast (self, message);
+}
+
+/* The catalog's platforms whose names contain @needle and that the profile does not use yet, as
+ * rows with an Add button. Returns how many. */
+static guint
+fill_addable_list (UtWindow   *self,
+                   const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (needle, -1);
+  GListModel *catalog = G_LIST_MODEL (self->catalog);
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->addable_list))) != NULL)
+    gtk_list_box_remove (self->addable_list, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
+    {
+      g_autoptr(UtPlatform) platform = g_list_model_get_item (catalog, i);
+      g_autofree char *name = g_utf8_casefold (ut_platform_get_name (platform), -1);
+      g_autofree char *label = NULL;
+      GtkWidget *row, *button;
+
+      if (strstr (name, folded) == NULL || ut_profile_uses_platform (self->profile, ut_platform_get_id (platform)))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ut_platform_get_name (platform));
+      if (ut_platform_get_owner (platform) != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ut_platform_get_owner (platform));
+
+      button = gtk_button_new_with_mnemonic (_("_Add"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Translators: the accessible name and tooltip of a button that adds a platform to the
+       * profile, e.g. "Add Reddit" */
+      label = g_strdup_printf (_("Add %s"), ut_platform_get_name (platform));
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (button), "platform-id", g_strdup (ut_platform_get_id (platform)), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (add_platform_clicked_cb), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->addable_list, row);
+      n++;
+    }
+
+  return n;
+}
+
+/* A search that matches none of the profile's platforms shows a status page instead of the list,
+ * offering the catalog's platforms that match. */
+static void
 update_no_match (UtWindow *self)
 {
-  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean no_match = *text != '\0' && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  g_autofree char *description = NULL;
 
-  gtk_widget_set_visible (self->no_match_label, searching && n == 0);
+  if (no_match)
+    {
+      guint n_addable = fill_addable_list (self, text);
+
+      if (n_addable > 0)
+        /* Translators: %s is what the user searched for */
+        description = g_strdup_printf (ngettext ("None of your platforms matches “%s”. This one is in the catalog; add it to your platforms?",
+                                                 "None of your platforms matches “%s”. These are in the catalog; add them to your platforms?",
+                                                 n_addable),
+                                       text);
+      else
+        /* Translators: %s is what the user searched for */
+        description = g_strdup_printf (_("No platform in the catalog matches “%s”."), text);
+      adw_status_page_set_description (self->no_match_page, description);
+      gtk_widget_set_visible (GTK_WIDGET (self->addable_list), n_addable > 0);
+    }
+
+  gtk_stack_set_visible_child_name (self->platforms_stack, no_match ? "no-match" : "list");
+}
+
+/**
+ * _ut_window_clear_search:
+ *
+ * Empties and hides the search, so the list shows every platform of the profile again.
+ */
+void
+_ut_window_clear_search (UtWindow *self)
+{
+  g_return_if_fail (UT_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_string_filter_set_search (self->filter, NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  update_no_match (self);
+}
+
+/* Escape in the field, or the search button: hiding the bar ends the search. */
+static void
+search_mode_changed_cb (UtWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+
+  _ut_window_clear_search (self);
+  /* The field had the focus and is gone; the list is what the user was searching. */
+  if (self->page == UT_WINDOW_PAGE_PLATFORMS && gtk_widget_get_mapped (GTK_WIDGET (self->platform_list)))
+    gtk_widget_child_focus (GTK_WIDGET (self->platform_list), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -177,8 +300,10 @@ rebuild_profiles_menu (UtWindow *self)
     }
 }
 
-static void onboarding_finished_cb (UtWindow     *self,
-                                    UtOnboarding *onboarding);
+static void onboarding_finished_cb  (UtWindow     *self,
+                                     UtOnboarding *onboarding);
+static void onboarding_cancelled_cb (UtWindow     *self,
+                                     UtOnboarding *onboarding);
 
 /* Built on first use: most starts never show it, and it would cost every start its widgets. */
 static void
@@ -190,7 +315,50 @@ ensure_onboarding (UtWindow *self)
   self->onboarding = g_object_new (UT_TYPE_ONBOARDING, NULL);
   g_signal_connect_object (self->onboarding, "finished", G_CALLBACK (onboarding_finished_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->onboarding, "cancelled", G_CALLBACK (onboarding_cancelled_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->onboarding), "onboarding");
+}
+
+static gboolean
+profile_exists (UtWindow  *self,
+                UtProfile *profile)
+{
+  GListModel *profiles = ut_progress_get_profiles (self->progress);
+
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(UtProfile) other = g_list_model_get_item (profiles, i);
+
+      if (other == profile)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Where cancelling the set-up of a new profile goes: the set-up profile shown before it, or any
+ * other set-up profile. A profile that is not set up has no page of its own to go back to.
+ *
+ * Returns: (nullable) (transfer none) */
+static UtProfile *
+find_return_profile (UtWindow *self)
+{
+  GListModel *profiles = ut_progress_get_profiles (self->progress);
+
+  if (self->previous_profile != NULL && self->previous_profile != self->profile &&
+      ut_profile_is_set_up (self->previous_profile) && profile_exists (self, self->previous_profile))
+    return self->previous_profile;
+
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(UtProfile) other = g_list_model_get_item (profiles, i);
+
+      if (other != self->profile && ut_profile_is_set_up (other))
+        return other;  /* the list keeps it */
+    }
+
+  return NULL;
 }
 
 void
@@ -198,11 +366,14 @@ _ut_window_show_onboarding (UtWindow *self,
                             gboolean  edit_only)
 {
   ensure_onboarding (self);
+  /* Shown first: the onboarding puts the focus on its first control, which must be visible. */
+  _ut_window_set_page (self, UT_WINDOW_PAGE_ONBOARDING);
   ut_onboarding_setup (self->onboarding, self->catalog,
                        ut_profile_get_region (self->profile),
                        ut_profile_get_platforms (self->profile),
                        edit_only);
-  _ut_window_set_page (self, UT_WINDOW_PAGE_ONBOARDING);
+  ut_onboarding_set_can_cancel (self->onboarding, edit_only || find_return_profile (self) != NULL);
+  ut_onboarding_set_menu_model (self->onboarding, edit_only ? NULL : self->primary_menu);
 }
 
 /* Built on first use, like the summary: a start that shows the list does not pay for a guide. */
@@ -273,6 +444,18 @@ _ut_window_set_page (UtWindow     *self,
 
   /* Set first: switching the view stack below comes back here through view_changed_cb(). */
   self->page = page;
+  if (page == UT_WINDOW_PAGE_ONBOARDING && old != UT_WINDOW_PAGE_ONBOARDING)
+    self->page_before_onboarding = old;
+
+  /* Search filters the list; whatever else is shown, it starts over. Typing in the list starts
+   * it. */
+  if (page != UT_WINDOW_PAGE_PLATFORMS)
+    _ut_window_clear_search (self);
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         page == UT_WINDOW_PAGE_PLATFORMS ? GTK_WIDGET (self) : NULL);
+  /* Setting up a profile is finished or cancelled first. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-platforms", page != UT_WINDOW_PAGE_ONBOARDING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", page != UT_WINDOW_PAGE_ONBOARDING);
 
   if (page == UT_WINDOW_PAGE_ONBOARDING)
     {
@@ -285,15 +468,13 @@ _ut_window_set_page (UtWindow     *self,
       gtk_stack_set_visible_child_name (self->content_stack, views ? "views" : "wizard");
       gtk_stack_set_visible_child_name (self->title_stack, views ? "switcher" : "wizard");
       gtk_widget_set_visible (self->back_button, !views);
-      gtk_widget_set_visible (GTK_WIDGET (self->search_button), views);
+      gtk_widget_set_visible (GTK_WIDGET (self->search_button), page == UT_WINDOW_PAGE_PLATFORMS);
       if (views)
         {
           adw_view_stack_set_visible_child_name (self->view_stack, page_names[page]);
           /* The list is where the next start begins. */
           g_settings_set_string (self->settings, "last-platform", "");
         }
-      else
-        gtk_toggle_button_set_active (self->search_button, FALSE);
     }
 
   if (page != old)
@@ -316,6 +497,9 @@ ut_window_set_profile (UtWindow  *self,
   g_return_if_fail (UT_IS_WINDOW (self));
   g_return_if_fail (UT_IS_PROFILE (profile));
 
+  /* Remembered for cancelling the set-up of the new one. */
+  if (self->profile != NULL && self->profile != profile && ut_profile_is_set_up (self->profile))
+    g_set_object (&self->previous_profile, self->profile);
   if (g_set_object (&self->profile, profile))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
   ut_platform_list_set_profile (self->platforms, profile);
@@ -380,6 +564,26 @@ onboarding_finished_cb (UtWindow     *self,
     ut_window_add_toast (self, error->message);
 
   _ut_window_set_page (self, UT_WINDOW_PAGE_PLATFORMS);
+}
+
+/* Cancel or Escape in onboarding. Editing the platforms of a set-up profile goes back to where it
+ * was opened; setting up a new profile goes back to the profile shown before. */
+static void
+onboarding_cancelled_cb (UtWindow     *self,
+                         UtOnboarding *onboarding)
+{
+  UtProfile *back;
+
+  if (ut_profile_is_set_up (self->profile))
+    {
+      UtWindowPage page = self->page_before_onboarding;
+
+      if (page == UT_WINDOW_PAGE_ONBOARDING)
+        page = _ut_window_get_view (self);
+      _ut_window_set_page (self, page);
+    }
+  else if ((back = find_return_profile (self)) != NULL)
+    ut_window_set_profile (self, back);
 }
 
 static void
@@ -498,6 +702,9 @@ ut_window_constructed (GObject *object)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Adding a platform from the no-match page makes the search match it. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_no_match),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "records-changed", G_CALLBACK (records_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ut_progress_get_profiles (self->progress), "items-changed",
@@ -564,6 +771,7 @@ ut_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->platforms);
   g_clear_object (&self->profile);
+  g_clear_object (&self->previous_profile);
   g_clear_object (&self->progress);
   g_clear_object (&self->identities);
   g_clear_object (&self->catalog);
@@ -669,6 +877,8 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard_title);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, content_stack);
@@ -679,7 +889,10 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtWindow, profile_label);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, platform_list);
-  gtk_widget_class_bind_template_child (widget_class, UtWindow, no_match_label);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, platforms_stack);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, platforms_scroller);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, addable_list);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard_bin);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, primary_menu);
@@ -707,7 +920,11 @@ ut_window_init (UtWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->content_stack));
+  /* The entry is inside a clamp, where the bar does not find it: connected, Escape in it ends
+   * the search and hiding the bar empties it. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 UtWindow *

@@ -34,6 +34,7 @@ struct _UtWizard
   GtkLabel            *region_heading;
   GtkLabel            *region_label;
   AdwPreferencesGroup *account_group;
+  GtkLabel            *caveat_label;
   GtkWidget           *nothing_section;
   GtkWidget           *steps_heading;
   GtkBox              *steps_box;
@@ -180,6 +181,18 @@ show_account (UtWizard *self,
   adw_preferences_group_add (self->account_group, GTK_WIDGET (self->identity_row));
 }
 
+/* The caveat speaks of what the steps can do, so a region with none shows only "Nothing, for
+ * now", which already says that rules can change. */
+static void
+show_caveat (UtWizard            *self,
+             const UtRegionOffer *offer)
+{
+  const char *caveat = offer->actions->len > 0 ? ut_offer_status_get_caveat (offer->status) : NULL;
+
+  gtk_label_set_label (self->caveat_label, caveat != NULL ? caveat : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->caveat_label), caveat != NULL);
+}
+
 static void
 show_steps (UtWizard            *self,
             const UtRegionOffer *offer)
@@ -287,6 +300,7 @@ ut_wizard_show (UtWizard        *self,
   gtk_label_set_label (self->region_label, region_text->str);
 
   show_account (self, offer->actions->len > 0);
+  show_caveat (self, offer);
   show_steps (self, offer);
 
   note = ut_platform_get_note (platform);
@@ -361,6 +375,28 @@ open_first_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (step), "step.open", NULL);
 }
 
+/* A guide opened from the list starts at its first useful control: the first step still to do,
+ * else the first step with a control, else the first source. The default would focus the first
+ * focusable child, a selectable label, which selects all its text. Where there is no control,
+ * nothing takes the focus. */
+static gboolean
+ut_wizard_grab_focus (GtkWidget *widget)
+{
+  UtWizard *self = UT_WIZARD (widget);
+  UtActionStep *step = first_open_step (self);
+  GtkWidget *source;
+
+  if (step != NULL && ut_action_step_focus_main (step))
+    return TRUE;
+
+  for (guint i = 0; i < self->steps->len; i++)
+    if (ut_action_step_focus_main (g_ptr_array_index (self->steps, i)))
+      return TRUE;
+
+  source = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+  return source != NULL && gtk_widget_grab_focus (source);
+}
+
 static void
 ut_wizard_dispose (GObject *object)
 {
@@ -403,6 +439,8 @@ ut_wizard_class_init (UtWizardClass *klass)
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  widget_class->grab_focus = ut_wizard_grab_focus;
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, UtWizard, scroller);
@@ -416,6 +454,7 @@ ut_wizard_class_init (UtWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtWizard, region_heading);
   gtk_widget_class_bind_template_child (widget_class, UtWizard, region_label);
   gtk_widget_class_bind_template_child (widget_class, UtWizard, account_group);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, caveat_label);
   gtk_widget_class_bind_template_child (widget_class, UtWizard, nothing_section);
   gtk_widget_class_bind_template_child (widget_class, UtWizard, steps_heading);
   gtk_widget_class_bind_template_child (widget_class, UtWizard, steps_box);
