@@ -78,6 +78,9 @@ scan_document (const char  *data,
             {
               int unit = read_escape (p + 2, end);
 
+              /* Fewer than four hex digits: json-glib reads on into what follows. */
+              if (unit < 0)
+                return refuse (error, _("a text contains an escape that JSON does not have"));
               if (unit == 0)
                 return refuse (error, _("a text contains the character \\u0000"));
               if (unit >= 0xDC00 && unit <= 0xDFFF)
@@ -90,8 +93,7 @@ scan_document (const char  *data,
                     return refuse (error, _("a text contains a lone UTF-16 surrogate (\\u%04X)"), (guint) unit);
                   p += 6;
                 }
-              if (unit >= 0)
-                p += 5;
+              p += 5;
             }
           else if (*p == '\\')
             {
