@@ -291,6 +291,45 @@ _ut_export_iter_next_item (UtExportIter      *iter,
   return FALSE;
 }
 
+/**
+ * _ut_export_item_has_reminder:
+ *
+ * Whether the calendar gets an event for @item: it has a re-check date, and that day and the
+ * next are still within the calendar GDateTime knows (the event ends the day after).
+ */
+gboolean
+_ut_export_item_has_reminder (const UtExportItem *item)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (item->recheck == NULL)
+    return FALSE;
+  local = g_date_time_to_local (item->recheck);
+  end = local != NULL ? g_date_time_add_days (local, 1) : NULL;
+
+  return end != NULL;
+}
+
+/**
+ * _ut_export_model_has_reminders:
+ *
+ * Returns: %TRUE if an iCalendar export of @model would hold at least one event
+ */
+gboolean
+_ut_export_model_has_reminders (UtExportModel *model)
+{
+  UtExportItem *item;
+  UtExportIter iter;
+
+  _ut_export_iter_init (&iter, model);
+  while (_ut_export_iter_next_item (&iter, NULL, NULL, &item))
+    if (_ut_export_item_has_reminder (item))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* ---- what several formats say ----------------------------------------------------------- */
 
 /* When the action was done; a record without that date has at least the day its state was set. */

@@ -88,6 +88,8 @@ char            *_ut_export_versions_line       (UtExportModel          *model);
 const char      *_ut_export_section_get_name    (const UtExportSection  *section);
 char            *_ut_export_section_note        (const UtExportSection  *section);
 GDateTime       *_ut_export_item_get_done_at    (const UtExportItem     *item);
+gboolean         _ut_export_item_has_reminder   (const UtExportItem     *item);
+gboolean         _ut_export_model_has_reminders (UtExportModel          *model);
 
 /* The writers: each returns the file's contents, or %NULL with @error set. */
 GBytes          *_ut_export_markdown            (UtExportModel          *model,

@@ -194,6 +194,30 @@ ut_export (UtExportFormat          format,
     }
 }
 
+/**
+ * ut_export_has_reminders:
+ * @profile: (nullable): the profile; %NULL for every profile
+ *
+ * Whether an iCalendar export would have any event, so that a user interface can say there is
+ * nothing to remind of before a file is chosen rather than after. ut_export() fails with
+ * %UT_EXPORT_ERROR_NOTHING_TO_EXPORT exactly when this is %FALSE.
+ */
+gboolean
+ut_export_has_reminders (UtCatalog  *catalog,
+                         UtProgress *progress,
+                         UtProfile  *profile)
+{
+  static const UtExportOptions defaults = { NULL, UT_EXPORT_PAPER_DEFAULT, NULL };
+  g_auto(UtExportModel) model = { 0 };
+
+  g_return_val_if_fail (UT_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (UT_IS_PROGRESS (progress), FALSE);
+  g_return_val_if_fail (profile == NULL || UT_IS_PROFILE (profile), FALSE);
+
+  _ut_export_model_init (&model, UT_EXPORT_FORMAT_ICS, catalog, progress, profile, &defaults);
+  return _ut_export_model_has_reminders (&model);
+}
+
 /* ---- writing the file ------------------------------------------------------------------- */
 
 static const char *

@@ -85,5 +85,8 @@ void        ut_export_to_file_async            (UtExportFormat          format,
                                                 gpointer                user_data);
 gboolean    ut_export_to_file_finish           (GAsyncResult           *result,
                                                 GError                **error);
+gboolean    ut_export_has_reminders            (UtCatalog              *catalog,
+                                                UtProgress             *progress,
+                                                UtProfile              *profile);
 
 G_END_DECLS

@@ -24,10 +24,24 @@ struct _UtAccountsPage
 
 G_DEFINE_FINAL_TYPE (UtAccountsPage, ut_accounts_page, ADW_TYPE_PREFERENCES_PAGE)
 
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ut_accounts_page_class_init (UtAccountsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /**
+   * UtAccountsPage::message:
+   * @message: what was saved or copied, or why it could not be, for a toast
+   */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-accounts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UtAccountsPage, group);
@@ -44,9 +58,12 @@ row_message_cb (UtIdentityRow  *row,
                 const char     *message,
                 UtAccountsPage *self)
 {
-  /* A keyring that cannot be used says so once, where the rows are. */
+  /* A keyring that cannot be used says so once, where the rows are; what was saved or copied
+   * goes to the window's toasts, as in the guide. */
   if (ut_identity_row_is_unavailable (row))
     adw_preferences_group_set_description (self->group, message);
+  else
+    g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
 UtAccountsPage *

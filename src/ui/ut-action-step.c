@@ -91,8 +91,16 @@ ut_action_step_update (UtActionStep *self)
         g_autofree char *done = format_time (record->done_at);
         g_autofree char *verified = format_time (record->verified_at);
 
-        if (record->verified_at != NULL && record->done_at != NULL &&
-            !g_date_time_equal (record->verified_at, record->done_at))
+        gboolean again = record->verified_at != NULL && record->done_at != NULL &&
+                         !g_date_time_equal (record->verified_at, record->done_at);
+
+        /* A mitigation can be a habit ("Don't send anything to Meta AI") as well as a one-off
+         * ("Delete your voice recordings"), and the catalog does not say which: neither "You
+         * did this" nor "You keep to this" fits both. */
+        if (ut_action_get_kind (self->action) == UT_ACTION_KIND_MITIGATION)
+          status = again ? g_strdup_printf (_("Marked as done on %s and checked again on %s."), done, verified)
+                         : g_strdup_printf (_("Marked as done on %s."), done);
+        else if (again)
           status = g_strdup_printf (_("You did this on %s and checked it again on %s."), done, verified);
         else
           status = g_strdup_printf (_("You did this on %s."), done);
@@ -331,6 +339,10 @@ build (UtActionStep *self,
         gtk_box_append (self->sources_box, ut_source_link_new (source));
     }
 
+  /* See ut_action_step_update(): a mitigation may be a habit, so no "I did this". */
+  if (kind == UT_ACTION_KIND_MITIGATION)
+    gtk_button_set_label (GTK_BUTTON (self->done_button), _("_Mark as Done"));
+
   gtk_button_set_label (GTK_BUTTON (self->open_button),
                         kind == UT_ACTION_KIND_FORM ? _("_Open Form") : _("_Open Settings"));
   if (url != NULL)
@@ -409,6 +421,14 @@ ut_action_step_focus_main (UtActionStep *self)
       return TRUE;
 
   return FALSE;
+}
+
+/* The label of the button that marks the step done, for the tests. */
+const char *
+ut_action_step_get_done_label (UtActionStep *self)
+{
+  g_return_val_if_fail (UT_IS_ACTION_STEP (self), NULL);
+  return gtk_button_get_label (GTK_BUTTON (self->done_button));
 }
 
 const char *

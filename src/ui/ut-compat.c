@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ut-compat.h"
+#include "ut-compat-private.h"
 
 static GtkWindow *
 root_window (GtkWidget *widget)
@@ -20,22 +21,237 @@ root_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* Opens @uri in the default browser; inside Flatpak both paths go through the OpenURI portal. */
-void
-ut_show_uri (GtkWidget  *parent,
-             const char *uri)
+/* ---- links -------------------------------------------------------------------------------- */
+
+/* Set by the tests: every launch fails as it does where no browser is installed. */
+static gboolean uri_launch_fails;
+/* The last "could not open" dialog, for the tests; a weak pointer. */
+static GObject *uri_fallback;
+
+typedef struct
 {
+  GtkWidget *parent;         /* weak */
+  char      *uri;
+  char      *fallback_text;
+} ShowUri;
+
+static void
+show_uri_free (ShowUri *show)
+{
+  g_clear_weak_pointer (&show->parent);
+  g_free (show->uri);
+  g_free (show->fallback_text);
+  g_free (show);
+}
+
+static void
+fallback_response_cb (GObject    *dialog,
+                      const char *response,
+                      gpointer    user_data)
+{
+  GtkWidget *label = g_object_get_data (dialog, "ut-text-label");
+
+  if (g_strcmp0 (response, "copy") == 0)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (label), gtk_label_get_label (GTK_LABEL (label)));
+}
+
+/* Where no browser can open @uri: the address (or @fallback_text, which says more), selectable,
+ * with a Copy button, so that it can be opened elsewhere; never GTK's generic error. */
+static void
+show_uri_fallback (GtkWidget  *parent,
+                   const char *uri,
+                   const char *fallback_text)
+{
+  const char *text = fallback_text != NULL ? fallback_text : uri;
+  const char *body = fallback_text != NULL ?
+                     _("No browser could open the page. Copy this text and open the address at its top in a browser, here or on another device.") :
+                     _("No browser could open this address. Copy it and open it in a browser, here or on another device.");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+  GObject *dialog;
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  fallback_text != NULL ? _("Text to copy") : _("Address"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  dialog = G_OBJECT (adw_alert_dialog_new (_("Could Not Open the Link"), body));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scroller);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "close", _("_Close"), "copy", _("_Copy"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "copy");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "close");
+#else
+  dialog = G_OBJECT (adw_message_dialog_new (root_window (parent), _("Could Not Open the Link"), body));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), "copy", _("_Copy"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+#endif
+
+  g_object_set_data (dialog, "ut-text-label", label);
+  g_signal_connect (dialog, "response", G_CALLBACK (fallback_response_cb), NULL);
+  g_set_weak_pointer (&uri_fallback, dialog);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (dialog), parent);
+#else
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+static void
+show_uri_finish (ShowUri      *show,
+                 const GError *error)
+{
+  /* Cancelled or dismissed by the user (a portal's app chooser): nothing to say. */
+  if (error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+#if GTK_CHECK_VERSION (4, 10, 0)
+      && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+      && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED)
+#endif
+      )
+    {
+      g_debug ("Could not open %s: %s", show->uri, error->message);
+      show_uri_fallback (show->parent, show->uri, show->fallback_text);
+    }
+
+  show_uri_free (show);
+}
+
+static void
+show_uri_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error);
+#else
+  gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
+#endif
+  show_uri_finish (user_data, error);
+}
+
+/**
+ * ut_show_uri_full:
+ * @fallback_text: (nullable): what to offer to copy if no browser can open @uri, when the
+ *   address alone is not enough; %NULL offers @uri
+ *
+ * Opens @uri in the default browser; inside Flatpak both paths go through the OpenURI portal.
+ * Where nothing can open it, a dialog shows the address, selectable, with a Copy button.
+ */
+void
+ut_show_uri_full (GtkWidget  *parent,
+                  const char *uri,
+                  const char *fallback_text)
+{
+  ShowUri *show;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
   g_return_if_fail (uri != NULL);
+
+  show = g_new0 (ShowUri, 1);
+  g_set_weak_pointer (&show->parent, parent);
+  show->uri = g_strdup (uri);
+  show->fallback_text = g_strdup (fallback_text);
+
+  if (uri_launch_fails)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     "No browser (test)");
+
+      show_uri_finish (show, error);
+      return;
+    }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
     g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
-    gtk_uri_launcher_launch (launcher, root_window (parent), NULL, NULL, NULL);
+    gtk_uri_launcher_launch (launcher, root_window (parent), NULL, show_uri_cb, show);
   }
 #else
-  gtk_show_uri (root_window (parent), uri, GDK_CURRENT_TIME);
+  gtk_show_uri_full (root_window (parent), uri, GDK_CURRENT_TIME, NULL, show_uri_cb, show);
 #endif
+}
+
+void
+ut_show_uri (GtkWidget  *parent,
+             const char *uri)
+{
+  ut_show_uri_full (parent, uri, NULL);
+}
+
+void
+_ut_compat_set_uri_launch_fails (gboolean fails)
+{
+  uri_launch_fails = fails;
+}
+
+GObject *
+_ut_compat_get_uri_fallback (void)
+{
+  return uri_fallback;
+}
+
+GtkLabel *
+_ut_compat_get_uri_fallback_label (GObject *dialog)
+{
+  g_return_val_if_fail (G_IS_OBJECT (dialog), NULL);
+  return g_object_get_data (dialog, "ut-text-label");
+}
+
+/* Scrolls @scroller so that @widget, one of its descendants, is in view, if it is not. */
+void
+ut_scroll_to_widget (GtkScrolledWindow *scroller,
+                     GtkWidget         *widget)
+{
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  double y;
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  viewport = gtk_scrolled_window_get_child (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  if (viewport == NULL)
+    return;
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  {
+    graphene_point_t point;
+
+    if (!gtk_widget_compute_point (widget, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
+      return;
+    y = point.y;
+  }
+#else
+  {
+    double x;
+
+    if (!gtk_widget_translate_coordinates (widget, viewport, 0, 0, &x, &y))
+      return;
+  }
+#endif
+
+  /* @y is where the widget is in the visible part: above it, or reaching below it, scroll so its
+   * top shows with a little room. */
+  if (y < 0 || y + gtk_widget_get_height (widget) > gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
 }
 
 void
@@ -55,6 +271,9 @@ ut_show_about (GtkWidget *parent)
                          "developers", developers,
                          "comments", _("Keep your posts, chats, photos and profile out of AI training, platform by platform."),
                          "license-type", GTK_LICENSE_GPL_3_0,
+                         /* The same addresses as the metainfo's homepage and bugtracker. */
+                         "website", "https://github.com/untrain/Untrain",
+                         "issue-url", "https://github.com/untrain/Untrain/issues",
                          "translator-credits", _("translator-credits"),
                          NULL);
 }

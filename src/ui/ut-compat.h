@@ -15,15 +15,20 @@ G_BEGIN_DECLS
 
 typedef void (*UtConfirmFunc) (gpointer user_data);
 
-void ut_show_uri   (GtkWidget     *parent,
-                    const char    *uri);
-void ut_show_about (GtkWidget     *parent);
-void ut_confirm    (GtkWidget     *parent,
-                    const char    *heading,
-                    const char    *body,
-                    const char    *confirm_label,
-                    UtConfirmFunc  on_confirm,
-                    gpointer       user_data);
+void ut_show_uri         (GtkWidget         *parent,
+                          const char        *uri);
+void ut_show_uri_full    (GtkWidget         *parent,
+                          const char        *uri,
+                          const char        *fallback_text);
+void ut_show_about       (GtkWidget         *parent);
+void ut_confirm          (GtkWidget         *parent,
+                          const char        *heading,
+                          const char        *body,
+                          const char        *confirm_label,
+                          UtConfirmFunc      on_confirm,
+                          gpointer           user_data);
+void ut_scroll_to_widget (GtkScrolledWindow *scroller,
+                          GtkWidget         *widget);
 
 void   ut_open_file           (GtkWidget            *parent,
                                GFile                *file);

@@ -21,6 +21,8 @@ struct _UtExportDialog
   /* Template widgets */
   GtkWidget       *error_group;
   GtkLabel        *error_label;
+  GtkWidget       *reason_group;
+  GtkLabel        *reason_label;
   GtkWidget       *export_button;
   AdwComboRow     *format_row;
   AdwComboRow     *profile_row;
@@ -42,6 +44,7 @@ struct _UtExportDialog
 
   /* The export under way */
   gboolean         busy;
+  gboolean         nothing_to_export;  /* the chosen format would make an empty file */
   GFile           *target;
   UtExportFormat   format;
   UtProfile       *profile;          /* NULL for all profiles */
@@ -69,11 +72,48 @@ selected_profile (UtExportDialog *self)
 }
 
 static void
+update_export_action (UtExportDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !self->busy && !self->nothing_to_export);
+}
+
+static void
 set_busy (UtExportDialog *self,
           gboolean        busy)
 {
   self->busy = busy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !busy);
+  update_export_action (self);
+}
+
+/* A calendar with no event cannot be written; that is said before a file is chosen, under the
+ * format row, and Export waits for another choice. */
+static void
+update_format_row (UtExportDialog *self)
+{
+  const char *reason;
+  gboolean nothing;
+
+  /* The combo rows say what they select while the template is built, before there is anything
+   * to ask. */
+  if (self->catalog == NULL)
+    return;
+
+  nothing = selected_format (self) == UT_EXPORT_FORMAT_ICS &&
+            !ut_export_has_reminders (self->catalog, self->progress, selected_profile (self));
+  /* The same sentence as the export's own error. */
+  reason = _("There is nothing to put in a calendar yet: reminders are made for the actions you mark as done.");
+
+  self->nothing_to_export = nothing;
+  gtk_label_set_text (self->reason_label, nothing ? reason : "");
+  gtk_widget_set_visible (self->reason_group, nothing);
+  /* The disabled button says why too, to the pointer and to a screen reader. */
+  gtk_widget_set_tooltip_text (self->export_button, nothing ? reason : NULL);
+  if (nothing)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->export_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  update_export_action (self);
 }
 
 /* The dialog stays open, so that another folder can be chosen. */
@@ -109,6 +149,7 @@ update_identities_row (UtExportDialog *self)
 static void
 profile_changed_cb (UtExportDialog *self)
 {
+  update_format_row (self);
   update_identities_row (self);
 }
 
@@ -137,6 +178,7 @@ format_changed_cb (UtExportDialog *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), format == UT_EXPORT_FORMAT_PDF);
+  update_format_row (self);
   update_identities_row (self);
 }
 
@@ -286,7 +328,7 @@ export_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = ut_export_suggest_filename (format, selected_profile (self), NULL);
 
-  if (self->busy)
+  if (self->busy || self->nothing_to_export)
     return;
 
   gtk_file_filter_set_name (filter, ut_export_format_get_display_name (format));
@@ -364,6 +406,8 @@ ut_export_dialog_class_init (UtExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, UtExportDialog, error_group);
   gtk_widget_class_bind_template_child (widget_class, UtExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, UtExportDialog, reason_group);
+  gtk_widget_class_bind_template_child (widget_class, UtExportDialog, reason_label);
   gtk_widget_class_bind_template_child (widget_class, UtExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, UtExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, UtExportDialog, profile_row);

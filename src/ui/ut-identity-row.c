@@ -198,6 +198,8 @@ ut_identity_row_new (UtIdentityStore *store,
   self->profile = g_object_ref (profile);
   self->platform = g_object_ref (platform);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  /* AdwEntryRow cuts a long title short in a narrow window; the pointer can read it whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
 
   /* Translators: accessible name of the copy button, e.g. "Copy your account on LinkedIn" */
   copy_label = g_strdup_printf (_("Copy your account on %s"), ut_platform_get_name (platform));

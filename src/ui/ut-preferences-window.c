@@ -134,6 +134,7 @@ create_profile_row (gpointer item,
   g_signal_connect_object (row, "message", G_CALLBACK (show_message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "delete-requested", G_CALLBACK (profile_row_delete_cb), self, G_CONNECT_SWAPPED);
   ut_profile_row_set_is_last (row, g_list_model_get_n_items (ut_progress_get_profiles (self->progress)) <= 1);
+  ut_profile_row_set_active (row, item == self->active);
 
   return GTK_WIDGET (row);
 }
@@ -141,12 +142,13 @@ create_profile_row (gpointer item,
 static void
 sync_region (UtPreferencesWindow *self)
 {
-  g_autofree char *subtitle = g_strdup_printf (_("For the profile “%s”"),
-                                               ut_profile_get_name (self->active));
+  /* Translators: the title of the region row in Preferences; the region is its subtitle */
+  g_autofree char *title = g_strdup_printf (_("Region of the profile “%s”"),
+                                            ut_profile_get_name (self->active));
 
   self->syncing = TRUE;
   adw_combo_row_set_selected (self->region_row, ut_profile_get_region (self->active));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->region_row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->region_row), title);
   self->syncing = FALSE;
 }
 
@@ -154,11 +156,17 @@ static void
 set_active (UtPreferencesWindow *self,
             UtProfile           *profile)
 {
+  GtkListBoxRow *row;
+
   if (self->active != NULL)
     g_signal_handlers_disconnect_by_data (self->active, self);
   g_set_object (&self->active, profile);
   g_signal_connect_object (profile, "notify", G_CALLBACK (sync_region), self, G_CONNECT_SWAPPED);
   sync_region (self);
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->profiles_list, i)) != NULL; i++)
+    ut_profile_row_set_active (UT_PROFILE_ROW (row),
+                               ut_profile_row_get_profile (UT_PROFILE_ROW (row)) == profile);
 }
 
 static void
@@ -380,6 +388,7 @@ ut_preferences_window_new (GtkWindow       *parent,
   UtPreferencesWindow *self;
   GListModel *profiles;
   AdwViewStackPage *accounts;
+  UtAccountsPage *accounts_page;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (UT_IS_CATALOG (catalog), NULL);
@@ -405,9 +414,9 @@ ut_preferences_window_new (GtkWindow       *parent,
   g_signal_connect_object (self->recheck_spin, "value-changed",
                            G_CALLBACK (recheck_changed_cb), self, G_CONNECT_SWAPPED);
 
-  accounts = adw_view_stack_add_titled (self->pages,
-                                        GTK_WIDGET (ut_accounts_page_new (catalog, identities, self->active)),
-                                        "accounts", _("Accounts"));
+  accounts_page = ut_accounts_page_new (catalog, identities, self->active);
+  g_signal_connect_object (accounts_page, "message", G_CALLBACK (show_message), self, G_CONNECT_SWAPPED);
+  accounts = adw_view_stack_add_titled (self->pages, GTK_WIDGET (accounts_page), "accounts", _("Accounts"));
   adw_view_stack_page_set_icon_name (accounts, "system-users-symbolic");
   add_switcher_if_needed (self);
 

@@ -12,8 +12,9 @@
 
 #include "ut-profile-row.h"
 
-/* One profile in Preferences: its name and region, a Rename popover and a Delete button. It
- * renames by itself; deleting needs the user's confirmation, which the window asks for. */
+/* One profile in Preferences: its name and region, whether it is the active one, a Rename
+ * popover and a Delete button. It renames by itself; deleting needs the user's confirmation,
+ * which the window asks for, so the button itself is not red. */
 struct _UtProfileRow
 {
   AdwActionRow  parent_instance;
@@ -23,10 +24,12 @@ struct _UtProfileRow
   GtkPopover   *rename_popover;
   GtkWidget    *rename_entry;
   GtkWidget    *delete_button;
+  GtkWidget    *active_icon;
 
   /* Owned references */
   UtProgress   *progress;
   UtProfile    *profile;
+  gboolean      active;
 };
 
 G_DEFINE_FINAL_TYPE (UtProfileRow, ut_profile_row, ADW_TYPE_ACTION_ROW)
@@ -46,9 +49,19 @@ sync_profile (UtProfileRow *self)
   g_autofree char *rename_label = g_strdup_printf (_("Rename “%s”"), name);
   g_autofree char *delete_label = g_strdup_printf (_("Delete “%s”"), name);
   g_autofree char *entry_label = g_strdup_printf (_("New name for “%s”"), name);
+  const char *region = ut_region_get_display_name (ut_profile_get_region (self->profile));
+  g_autofree char *subtitle = NULL;
+
+  if (self->active)
+    /* Translators: the subtitle of the profile in use, after its region: "United States · Active" */
+    subtitle = g_strdup_printf (_("%s · Active"), region);
+  else
+    subtitle = g_strdup (region);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), ut_region_get_display_name (ut_profile_get_region (self->profile)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_widget_set_opacity (self->active_icon, self->active ? 1.0 : 0.0);
+  gtk_widget_set_tooltip_text (self->active_icon, self->active ? _("Active profile") : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rename_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rename_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
@@ -77,6 +90,29 @@ ut_profile_row_set_is_last (UtProfileRow *self,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->delete_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * ut_profile_row_set_active:
+ *
+ * Marks the profile the main window shows: a check mark, and "Active" in the subtitle, which a
+ * screen reader reads with the row.
+ */
+void
+ut_profile_row_set_active (UtProfileRow *self,
+                           gboolean      active)
+{
+  g_return_if_fail (UT_IS_PROFILE_ROW (self));
+
+  self->active = !!active;
+  sync_profile (self);
+}
+
+gboolean
+ut_profile_row_get_active (UtProfileRow *self)
+{
+  g_return_val_if_fail (UT_IS_PROFILE_ROW (self), FALSE);
+  return self->active;
 }
 
 static void
@@ -144,6 +180,7 @@ ut_profile_row_class_init (UtProfileRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtProfileRow, rename_popover);
   gtk_widget_class_bind_template_child (widget_class, UtProfileRow, rename_entry);
   gtk_widget_class_bind_template_child (widget_class, UtProfileRow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, UtProfileRow, active_icon);
   gtk_widget_class_bind_template_callback (widget_class, rename_popover_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, rename_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);

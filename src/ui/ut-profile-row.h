@@ -21,5 +21,8 @@ UtProfileRow *ut_profile_row_new         (UtProgress   *progress,
 UtProfile    *ut_profile_row_get_profile (UtProfileRow *self);
 void          ut_profile_row_set_is_last (UtProfileRow *self,
                                           gboolean      is_last);
+void          ut_profile_row_set_active  (UtProfileRow *self,
+                                          gboolean      active);
+gboolean      ut_profile_row_get_active  (UtProfileRow *self);
 
 G_END_DECLS

@@ -10,12 +10,24 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-compat.h"
 #include "ut-source-link.h"
 #include "ut-util.h"
 
+/* Through ut_show_uri(), so that where no browser can open it the address is offered to copy
+ * rather than GTK's generic error. */
+static gboolean
+activate_link_cb (GtkLinkButton *link,
+                  gpointer       user_data)
+{
+  ut_show_uri (GTK_WIDGET (link), gtk_link_button_get_uri (link));
+  gtk_link_button_set_visited (link, TRUE);
+  return TRUE;
+}
+
 /* A link to a source that says who published it and when, so a person can weigh a guide's advice
  * before following it: "LinkedIn Help: Data for Generative AI Improvement (Platform, 3 November
- * 2025)". It opens in the browser like any link button (through the portal when sandboxed). */
+ * 2025)". It opens in the browser (through the portal when sandboxed). */
 GtkWidget *
 ut_source_link_new (const UtSource *source)
 {
@@ -36,6 +48,7 @@ ut_source_link_new (const UtSource *source)
   gtk_widget_set_halign (link, GTK_ALIGN_FILL);
   gtk_widget_set_tooltip_text (link, source->url);
   gtk_widget_add_css_class (link, "source-link");
+  g_signal_connect (link, "activate-link", G_CALLBACK (activate_link_cb), NULL);
 
   child = gtk_button_get_child (GTK_BUTTON (link));
   if (GTK_IS_LABEL (child))

@@ -382,7 +382,7 @@ ensure_wizard (UtWindow *self)
 {
   if (self->wizard == NULL)
     {
-      self->wizard = g_object_new (UT_TYPE_WIZARD, NULL);
+      self->wizard = ut_wizard_new (self->catalog);
       g_signal_connect_object (self->wizard, "message", G_CALLBACK (child_message_cb), self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->wizard_bin, GTK_WIDGET (self->wizard));
     }

@@ -10,10 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-compat.h"
 #include "ut-identity-row.h"
 #include "ut-source-link.h"
 #include "ut-util.h"
 #include "ut-wizard.h"
+#include "ut-wizard-private.h"
+
+/* Where "Report a Problem with This Guide" goes. */
+#define UT_ISSUE_TRACKER_NEW "https://github.com/untrain/Untrain/issues/new"
 
 /* A platform's guide: what it trains on, what the user's region offers, then each action as a
  * numbered step. It says what changed in the guide; it never claims to know the real setting.
@@ -46,6 +51,7 @@ struct _UtWizard
   char                *account_description;
 
   /* Owned references */
+  UtCatalog           *catalog;           /* nullable: for its version in reports */
   UtProgress          *progress;
   UtIdentityStore     *identities;
   UtProfile           *profile;
@@ -62,6 +68,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 describe_offer (UtPlatform          *platform,
@@ -313,6 +327,13 @@ ut_wizard_show (UtWizard        *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
+UtWizard *
+ut_wizard_new (UtCatalog *catalog)
+{
+  g_return_val_if_fail (catalog == NULL || UT_IS_CATALOG (catalog), NULL);
+  return g_object_new (UT_TYPE_WIZARD, "catalog", catalog, NULL);
+}
+
 UtPlatform *
 ut_wizard_get_platform (UtWizard *self)
 {
@@ -344,13 +365,47 @@ ut_wizard_shows_changes (UtWizard *self)
   return gtk_widget_get_visible (self->changes_card);
 }
 
+/* The first step still to do, and its number in the guide, from 1. */
 static UtActionStep *
-first_open_step (UtWizard *self)
+first_open_step (UtWizard *self,
+                 guint    *number)
 {
   for (guint i = 0; i < self->steps->len; i++)
     if (ut_action_step_is_open (g_ptr_array_index (self->steps, i)))
-      return g_ptr_array_index (self->steps, i);
+      {
+        if (number != NULL)
+          *number = i + 1;
+        return g_ptr_array_index (self->steps, i);
+      }
   return NULL;
+}
+
+static void
+emit_message (UtWizard   *self,
+              const char *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+/* Ctrl+D: the step marked may be below the fold, so the guide scrolls to it and says which one
+ * it was. */
+static gboolean
+scroll_to_step_idle (gpointer data)
+{
+  GtkWidget *step = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (step, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scroller != NULL)
+    ut_scroll_to_widget (GTK_SCROLLED_WINDOW (scroller), step);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls once the step has its new layout and focus has settled: marking a step hides the
+ * focused button, and the scrolled window would otherwise follow the focus back up. */
+static void
+scroll_to_step (UtActionStep *step)
+{
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_step_idle, g_object_ref (step), g_object_unref);
 }
 
 static void
@@ -358,21 +413,126 @@ mark_first_done_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  UtActionStep *step = first_open_step (UT_WIZARD (widget));
+  UtWizard *self = UT_WIZARD (widget);
+  guint number = 0;
+  UtActionStep *step = first_open_step (self, &number);
+  g_autofree char *message = NULL;
 
-  if (step != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (step), "step.confirm", NULL);
+  if (step == NULL)
+    {
+      emit_message (self, self->steps->len > 0 ? _("Every step of this guide is already marked.")
+                                               : _("This guide has no steps to mark."));
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (step), "step.confirm", NULL);
+  if (ut_action_step_is_open (step))
+    return;  /* it could not be saved, and the step said why */
+
+  scroll_to_step (step);
+  /* Translators: after Ctrl+D, e.g. "Step 2 marked as done: Turn off Data for Generative AI
+   * Improvement" */
+  message = g_strdup_printf (_("Step %u marked as done: %s"), number,
+                             ut_action_get_title (ut_action_step_get_action (step)));
+  emit_message (self, message);
 }
 
+/* Ctrl+L: opens the first open step's link, or says why nothing opens. */
 static void
 open_first_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  UtActionStep *step = first_open_step (UT_WIZARD (widget));
+  UtWizard *self = UT_WIZARD (widget);
+  guint number = 0;
+  UtActionStep *step = first_open_step (self, &number);
+  g_autofree char *message = NULL;
 
-  if (step != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (step), "step.open", NULL);
+  if (step == NULL)
+    {
+      emit_message (self, self->steps->len > 0 ? _("Every step of this guide is marked: there is no open step to link to.")
+                                               : _("This guide has no steps, so there is no link to open."));
+      return;
+    }
+
+  if (ut_action_get_url (ut_action_step_get_action (step)) == NULL)
+    {
+      ut_scroll_to_widget (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (step));
+      /* Translators: after Ctrl+L, e.g. "Step 1 has no link: follow its instructions on the
+       * platform." */
+      message = g_strdup_printf (_("Step %u has no link: follow its instructions on the platform."), number);
+      emit_message (self, message);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (step), "step.open", NULL);
+}
+
+/**
+ * _ut_wizard_build_report:
+ * @fallback_text: (out) (optional): the same report as plain text, with the tracker's address,
+ *   for where no browser can open the link
+ *
+ * A new issue about the guide shown: its platform, revision and region and the versions of
+ * Untrain and its catalog. Nothing personal: no profile name, no account, no progress.
+ *
+ * Returns: (transfer full): the address of the new issue, with its title and body filled in
+ */
+char *
+_ut_wizard_build_report (UtWizard  *self,
+                         char     **fallback_text)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *catalog_version = NULL;
+  g_autofree char *escaped_title = NULL;
+  g_autofree char *escaped_body = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  const char *region;
+
+  g_return_val_if_fail (UT_IS_WIZARD (self), NULL);
+  g_return_val_if_fail (self->platform != NULL, NULL);
+
+  region = ut_region_to_code (ut_profile_get_region (self->profile));
+  catalog_version = self->catalog != NULL ?
+                    g_strdup_printf ("%" G_GINT64_FORMAT, ut_catalog_get_version (self->catalog)) :
+                    g_strdup ("unknown");
+
+  /* The title and the fields are for the people who keep the catalog, in the tracker's language,
+   * so they are not translated; the question is for the person writing. */
+  title = g_strdup_printf ("Guide for %s (%s, revision %u, region %s)",
+                          ut_platform_get_name (self->platform), ut_platform_get_id (self->platform),
+                          ut_platform_get_revision (self->platform), region);
+  g_string_append_printf (body, "Platform: %s (%s)\n", ut_platform_get_name (self->platform),
+                          ut_platform_get_id (self->platform));
+  g_string_append_printf (body, "Guide revision: %u\n", ut_platform_get_revision (self->platform));
+  g_string_append_printf (body, "Region: %s\n", region);
+  g_string_append_printf (body, "Untrain version: %s\n", PACKAGE_VERSION);
+  g_string_append_printf (body, "Catalog version: %s\n\n", catalog_version);
+  g_string_append (body, _("What is wrong or out of date, and where did you see it (which step, which page of the platform)?"));
+  g_string_append (body, "\n\n");
+
+  if (fallback_text != NULL)
+    *fallback_text = g_strdup_printf ("%s\n\n%s\n\n%s", UT_ISSUE_TRACKER_NEW, title, body->str);
+
+  escaped_title = g_uri_escape_string (title, NULL, FALSE);
+  escaped_body = g_uri_escape_string (body->str, NULL, FALSE);
+  return g_strdup_printf ("%s?title=%s&body=%s", UT_ISSUE_TRACKER_NEW, escaped_title, escaped_body);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UtWizard *self = UT_WIZARD (widget);
+  g_autofree char *fallback_text = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->platform == NULL)
+    return;
+
+  uri = _ut_wizard_build_report (self, &fallback_text);
+  ut_show_uri_full (widget, uri, fallback_text);
 }
 
 /* A guide opened from the list starts at its first useful control: the first step still to do,
@@ -383,7 +543,7 @@ static gboolean
 ut_wizard_grab_focus (GtkWidget *widget)
 {
   UtWizard *self = UT_WIZARD (widget);
-  UtActionStep *step = first_open_step (self);
+  UtActionStep *step = first_open_step (self, NULL);
   GtkWidget *source;
 
   if (step != NULL && ut_action_step_focus_main (step))
@@ -405,6 +565,7 @@ ut_wizard_dispose (GObject *object)
   g_clear_signal_handler (&self->records_changed_id, self->progress);
   gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_WIZARD);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->progress);
   g_clear_object (&self->identities);
   g_clear_object (&self->profile);
@@ -424,6 +585,44 @@ ut_wizard_finalize (GObject *object)
 }
 
 static void
+ut_wizard_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  UtWizard *self = UT_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ut_wizard_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  UtWizard *self = UT_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_set_object (&self->catalog, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ut_wizard_class_init (UtWizardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -431,6 +630,18 @@ ut_wizard_class_init (UtWizardClass *klass)
 
   object_class->dispose = ut_wizard_dispose;
   object_class->finalize = ut_wizard_finalize;
+  object_class->get_property = ut_wizard_get_property;
+  object_class->set_property = ut_wizard_set_property;
+
+  /**
+   * UtWizard:catalog:
+   *
+   * The catalog the guides come from; a report about a guide names its version.
+   */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, UT_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * UtWizard::message:
@@ -464,6 +675,7 @@ ut_wizard_class_init (UtWizardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wizard.mark-first-done", NULL, mark_first_done_action);
   gtk_widget_class_install_action (widget_class, "wizard.open-first", NULL, open_first_action);
+  gtk_widget_class_install_action (widget_class, "wizard.report", NULL, report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "wizard.mark-first-done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "wizard.open-first", NULL);
 }

@@ -17,14 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UtWizard, ut_wizard, UT, WIZARD, GtkWidget)
 
+UtWizard     *ut_wizard_new              (UtCatalog       *catalog);
 void          ut_wizard_show             (UtWizard        *self,
                                           UtProgress      *progress,
                                           UtIdentityStore *identities,
                                           UtProfile       *profile,
                                           UtPlatform      *platform);
-UtPlatform   *ut_wizard_get_platform     (UtWizard    *self);
-UtActionStep *ut_wizard_lookup_step      (UtWizard    *self,
-                                          const char  *action_id);
-gboolean      ut_wizard_shows_changes    (UtWizard    *self);
+UtPlatform   *ut_wizard_get_platform     (UtWizard        *self);
+UtActionStep *ut_wizard_lookup_step      (UtWizard        *self,
+                                          const char      *action_id);
+gboolean      ut_wizard_shows_changes    (UtWizard        *self);
 
 G_END_DECLS
