@@ -298,8 +298,8 @@ test_identity (Fixture       *f,
   assert_one_line_error (f, "no account is saved for LinkedIn in profile Me");
 }
 
-/* With a keyring that stays locked, --identity-get says so rather than that nothing is saved, as
- * --identity-set does: a real GNOME Keyring, locked over D-Bus after the account was saved, whose
+/* With a keyring that stays locked, --identity-get and --identity-clear say so rather than that
+ * nothing is saved or that it was removed, as --identity-set does: a real GNOME Keyring, locked over D-Bus after the account was saved, whose
  * unlock prompt cannot show (with-keyring.sh leaves no display). */
 static void
 test_identity_locked (Fixture       *f,
@@ -312,12 +312,13 @@ test_identity_locked (Fixture       *f,
     "--method org.freedesktop.Secret.Service.Lock \"['/org/freedesktop/secrets/aliases/default']\" "
     ">/dev/null || exit 4\n"
     "\"$untrain\" --identity-get linkedin >\"$dir/get.out\" 2>\"$dir/get.err\"; echo $? >\"$dir/get.status\"\n"
-    "\"$untrain\" --identity-set linkedin bob@example.org >\"$dir/set.out\" 2>\"$dir/set.err\"; echo $? >\"$dir/set.status\"\n";
+    "\"$untrain\" --identity-set linkedin bob@example.org >\"$dir/set.out\" 2>\"$dir/set.err\"; echo $? >\"$dir/set.status\"\n"
+    "\"$untrain\" --identity-clear linkedin >\"$dir/clear.out\" 2>\"$dir/clear.err\"; echo $? >\"$dir/clear.status\"\n";
   static const char locked[] = "untrain: Your keyring is locked, so Untrain cannot use the account names "
                                "you saved. Unlock it and try again.\n";
   g_autofree char *with_keyring = g_test_build_filename (G_TEST_DIST, "with-keyring.sh", NULL);
   const char *dir = g_get_user_data_dir ();
-  const char *names[] = { "get", "set" };
+  const char *names[] = { "get", "set", "clear" };
   g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
   g_autofree char *gdbus = g_find_program_in_path ("gdbus");
   g_autoptr(GSubprocessLauncher) launcher = NULL;

@@ -544,6 +544,12 @@ cli_mark (Cli *cli)
   return EXIT_OK;
 }
 
+static const char *
+keyring_locked_message (void)
+{
+  return _("Your keyring is locked, so Untrain cannot use the account names you saved. Unlock it and try again.");
+}
+
 /* Whether the keyring holds an account for @platform that it would not give: it is locked. */
 static gboolean
 identity_is_locked (UtIdentityStore *store,
@@ -594,7 +600,7 @@ cli_identity (Cli *cli)
       /* A locked keyring that stays locked (its unlock prompt dismissed, or none can be shown)
        * answers a lookup with nothing at all; its items are still listed, without their values. */
       if (value == NULL && identity_is_locked (store, profile, platform))
-        return failure (_("Your keyring is locked, so Untrain cannot use the account names you saved. Unlock it and try again."));
+        return failure (keyring_locked_message ());
       if (value == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("no account is saved for %s in profile %s"),
@@ -606,6 +612,9 @@ cli_identity (Cli *cli)
   else if (!ut_identity_store_delete_sync (store, ut_profile_get_id (profile), ut_platform_get_id (platform),
                                            NULL, &error))
     return failure (error->message);
+  /* A locked keyring deletes nothing and says nothing: the item is still listed. */
+  else if (identity_is_locked (store, profile, platform))
+    return failure (keyring_locked_message ());
 
   return EXIT_OK;
 }
