@@ -89,6 +89,10 @@ test_linkedin (void)
 
   g_assert_nonnull (linkedin);
   g_assert_cmpstr (ut_platform_get_name (linkedin), ==, "LinkedIn");
+  /* No short name: running text uses the name. Meta's name lists its products; its short name
+   * reads in a sentence. */
+  g_assert_cmpstr (ut_platform_get_short_name (linkedin), ==, "LinkedIn");
+  g_assert_cmpstr (ut_platform_get_short_name (ut_catalog_lookup (catalog, "meta")), ==, "Meta");
 
   for (guint i = 0; i < ut_platform_get_n_changes (linkedin); i++)
     if (g_str_equal (ut_platform_get_change (linkedin, i)->date, "2025-11-03"))

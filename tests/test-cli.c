@@ -182,7 +182,7 @@ test_use_mark_status (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->out, "Profile: Me (region CH, guessed)\n"));
 
   g_assert_cmpint (run (f, "--use", "linkedin", "x", "--profile=Anna", "--region=UK", NULL), ==, 0);
-  g_assert_cmpstr (f->out, ==, "Created profile Anna and added LinkedIn and X (Twitter) and Grok to it.\n");
+  g_assert_cmpstr (f->out, ==, "Created profile Anna and added LinkedIn and X to it.\n");
   g_assert_cmpstr (f->err, ==, "");
 
   g_assert_cmpint (run (f, "--status", "--profile=anna", NULL), ==, 0);

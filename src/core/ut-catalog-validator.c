@@ -55,7 +55,7 @@ static const char * const record_required[] = {
   "regions", "actions", "sources", NULL
 };
 static const char * const record_optional[] = {
-  "aliases", "owner", "form_hosts", "note", "maintainer_note", NULL
+  "aliases", "short_name", "owner", "form_hosts", "note", "maintainer_note", NULL
 };
 static const char * const region_required[] = { "status", "actions", NULL };
 static const char * const region_optional[] = { "since", "sources", "note", NULL };
@@ -1245,6 +1245,7 @@ check_record (Walk       *walk,
   check_aliases (walk, record, id);
 
   expect_string (walk, record, "name");
+  expect_string (walk, record, "short_name");
   expect_string (walk, record, "owner");
   expect_enum (walk, record, "category", ut_category_names);
 

@@ -493,7 +493,7 @@ cli_use (Cli *cli)
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      const char *name = ut_platform_get_name (ut_catalog_lookup (cli->catalog, id));
+      const char *name = ut_platform_get_short_name (ut_catalog_lookup (cli->catalog, id));
 
       g_ptr_array_add (ut_profile_uses_platform (profile, id) ? already : added, (gpointer) name);
     }

@@ -21,6 +21,7 @@ struct _UtPlatform
   const char    *id;
   char         **aliases;
   const char    *name;
+  const char    *short_name;  /* for running text; NULL when the name is short already */
   const char    *owner;
   const char    *category;
   const char    *homepage;
@@ -129,6 +130,7 @@ _ut_platform_new_from_json (JsonObject *object)
   self->record = json_object_ref (object);
   self->id = member_string (object, "id");
   self->name = member_string (object, "name");
+  self->short_name = member_string (object, "short_name");
   self->owner = member_string (object, "owner");
   self->category = member_string (object, "category");
   self->homepage = member_string (object, "homepage");
@@ -225,6 +227,15 @@ ut_platform_get_name (UtPlatform *self)
 {
   g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
   return self->name;
+}
+
+/* The name in running text ("Meta has a setting…"), where the full name, which lists every
+ * product it covers, would be long: the record's short name, or its name. */
+const char *
+ut_platform_get_short_name (UtPlatform *self)
+{
+  g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
+  return self->short_name != NULL ? self->short_name : self->name;
 }
 
 const char *

@@ -46,6 +46,7 @@ G_DECLARE_FINAL_TYPE (UtPlatform, ut_platform, UT, PLATFORM, GObject)
 const char          *ut_platform_get_id              (UtPlatform *self);
 const char * const  *ut_platform_get_aliases         (UtPlatform *self);
 const char          *ut_platform_get_name            (UtPlatform *self);
+const char          *ut_platform_get_short_name      (UtPlatform *self);
 const char          *ut_platform_get_owner           (UtPlatform *self);
 const char          *ut_platform_get_category        (UtPlatform *self);
 const char          *ut_platform_get_homepage        (UtPlatform *self);

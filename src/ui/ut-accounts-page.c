@@ -89,7 +89,7 @@ ut_accounts_page_new (UtCatalog       *catalog,
       if (platform == NULL)
         continue;
 
-      row = ut_identity_row_new (store, profile, platform, ut_platform_get_name (platform));
+      row = ut_identity_row_new (store, profile, platform, ut_platform_get_short_name (platform));
       g_signal_connect_object (row, "message", G_CALLBACK (row_message_cb), self, 0);
       adw_preferences_group_add (self->group, GTK_WIDGET (row));
       n++;

@@ -202,7 +202,7 @@ ut_identity_row_new (UtIdentityStore *store,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
 
   /* Translators: accessible name of the copy button, e.g. "Copy your account on LinkedIn" */
-  copy_label = g_strdup_printf (_("Copy your account on %s"), ut_platform_get_name (platform));
+  copy_label = g_strdup_printf (_("Copy your account on %s"), ut_platform_get_short_name (platform));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button), GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label, -1);
 
   ut_identity_store_lookup_async (store, ut_profile_get_id (profile), ut_platform_get_id (platform),

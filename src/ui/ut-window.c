@@ -536,7 +536,7 @@ ut_window_open_platform (UtWindow   *self,
     return;
 
   ut_wizard_show (ensure_wizard (self), self->progress, self->identities, self->profile, platform);
-  adw_window_title_set_title (self->wizard_title, ut_platform_get_name (platform));
+  adw_window_title_set_title (self->wizard_title, ut_platform_get_short_name (platform));
   adw_window_title_set_subtitle (self->wizard_title,
                                  ut_region_get_display_name (ut_profile_get_region (self->profile)));
   _ut_window_set_page (self, UT_WINDOW_PAGE_WIZARD);

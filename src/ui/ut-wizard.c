@@ -82,7 +82,7 @@ describe_offer (UtPlatform          *platform,
                 const UtRegionOffer *offer,
                 UtRegion             region)
 {
-  const char *name = ut_platform_get_name (platform);
+  const char *name = ut_platform_get_short_name (platform);
   const char *where = ut_region_get_location (region);
 
   /* Translators: in these, the second %s is a place such as "in Switzerland" */
@@ -188,7 +188,7 @@ show_account (UtWizard *self,
     return;
 
   /* Translators: e.g. "Your e-mail or username on LinkedIn" */
-  title = g_strdup_printf (_("Your e-mail or username on %s"), ut_platform_get_name (self->platform));
+  title = g_strdup_printf (_("Your e-mail or username on %s"), ut_platform_get_short_name (self->platform));
   self->identity_row = ut_identity_row_new (self->identities, self->profile, self->platform, title);
   g_signal_connect_object (self->identity_row, "message", G_CALLBACK (identity_message_cb), self,
                            G_CONNECT_SWAPPED);
@@ -288,7 +288,7 @@ ut_wizard_show (UtWizard        *self,
     gtk_label_set_label (self->reviewed_label, reviewed);
   }
 
-  trains_heading = g_strdup_printf (_("What %s trains on"), ut_platform_get_name (platform));
+  trains_heading = g_strdup_printf (_("What %s trains on"), ut_platform_get_short_name (platform));
   gtk_label_set_label (self->trains_heading, trains_heading);
   gtk_label_set_label (self->trains_label, ut_platform_get_data_used (platform));
 
