@@ -249,6 +249,8 @@ test_escape_controls (void)
 
       g_assert_cmpstr (escaped, ==, cases[i].escaped);
       g_assert_true (g_utf8_validate (escaped, -1, NULL));
+      /* Printable text is exactly the text escaping leaves alone. */
+      g_assert_cmpint (ut_text_is_printable (cases[i].text), ==, g_str_equal (escaped, cases[i].text));
     }
 }
 

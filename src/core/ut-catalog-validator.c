@@ -316,14 +316,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-is_printable (const char *text)
-{
-  g_autofree char *escaped = ut_escape_controls (text);
-
-  return g_str_equal (escaped, text);
-}
-
 /* Each expect_* helper looks up @key in @object, reports a problem at /key if it is there but
  * wrong, and returns the value (or NULL / -1) so callers can go on with further checks. */
 
@@ -350,7 +342,7 @@ expect_string (Walk       *walk,
       report (walk, "must not be empty");
       value = NULL;
     }
-  else if (!is_printable (value))
+  else if (!ut_text_is_printable (value))
     {
       report (walk, "contains a control character or a direction mark (text is shown in the app, "
               "printed in terminals and written into exports)");
@@ -533,7 +525,7 @@ expect_string_elements (Walk      *walk,
           report (walk, "must not be empty");
           value = NULL;
         }
-      else if (!is_printable (value))
+      else if (!ut_text_is_printable (value))
         {
           report (walk, "contains a control character or a direction mark (text is shown in the app, "
                   "printed in terminals and written into exports)");

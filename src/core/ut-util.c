@@ -93,6 +93,27 @@ ut_escape_controls (const char *text)
   return g_string_free (escaped, FALSE);
 }
 
+/* Whether @text is valid UTF-8 with no character ut_escape_controls() would escape: text a
+ * person reads, with no control characters or direction marks. */
+gboolean
+ut_text_is_printable (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || is_direction_control (c))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* An https:// address with a host name and no user name or password in it (which would let
  * "https://www.linkedin.com@evil.example/" look like LinkedIn). */
 gboolean

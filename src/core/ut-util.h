@@ -14,6 +14,7 @@ gboolean   ut_is_slug            (const char  *text);
 gboolean   ut_is_https_url       (const char  *text);
 gboolean   ut_is_domain_name     (const char  *text);
 char      *ut_escape_controls    (const char  *text);
+gboolean   ut_text_is_printable  (const char  *text);
 gboolean   ut_url_is_on_domain   (const char  *url,
                                   const char  *domain);
 gboolean   ut_is_iso_date        (const char  *text);
