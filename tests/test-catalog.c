@@ -296,6 +296,40 @@ test_audit_targets (void)
   g_assert_cmpuint (total.n_toggles_and_forms_linked * 100, >=, total.n_toggles_and_forms * 50);
 }
 
+static char **
+search_ids (UtCatalog  *catalog,
+            const char *typed)
+{
+  g_autofree char *needle = g_utf8_casefold (typed, -1);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+
+      if (ut_platform_matches_search (platform, needle))
+        g_strv_builder_add (ids, ut_platform_get_id (platform));
+    }
+
+  return g_strv_builder_end (ids);
+}
+
+/* Search finds a platform by what people call it: its owner, a product inside it, a short form. */
+static void
+test_search_terms (void)
+{
+  g_autoptr(UtCatalog) catalog = ut_catalog_load_bundled (NULL);
+  g_auto(GStrv) microsoft = search_ids (catalog, "MICROSOFT");
+  g_auto(GStrv) gmail = search_ids (catalog, "gmail");
+  g_auto(GStrv) nothing = search_ids (catalog, "zzqx");
+
+  g_assert_true (g_strv_contains ((const char * const *) microsoft, "linkedin"));
+  g_assert_true (g_strv_contains ((const char * const *) microsoft, "github-copilot"));
+  g_assert_false (g_strv_contains ((const char * const *) microsoft, "reddit"));
+  g_assert_true (g_strv_contains ((const char * const *) gmail, "google-gmail"));
+  g_assert_cmpuint (g_strv_length (nothing), ==, 0);
+}
+
 /* Every scope and form field the schema allows has the words a guide shows for it, once. */
 static void
 test_schema_descriptions (void)
@@ -410,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/catalog/audit-fixture", test_audit_fixture);
   g_test_add_func ("/catalog/audit-targets", test_audit_targets);
   g_test_add_func ("/catalog/schema-descriptions", test_schema_descriptions);
+  g_test_add_func ("/catalog/search-terms", test_search_terms);
   g_test_add_func ("/catalog/offer-status-caveats", test_offer_status_caveats);
 
   return g_test_run ();

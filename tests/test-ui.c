@@ -20,6 +20,8 @@
 #include "ut-export-dialog-private.h"
 #include "ut-identity-row.h"
 #include "ut-onboarding.h"
+#include "ut-platform-chooser-private.h"
+#include "ut-synthetic-catalog.h"
 #include "ut-preferences-window-private.h"
 #include "ut-platform-row.h"
 #include "ut-profile-row.h"
@@ -1823,6 +1825,38 @@ is_search_entry (GtkWidget     *widget,
   return GTK_IS_SEARCH_ENTRY (widget);
 }
 
+static gboolean
+chooser_has_rows (gpointer data)
+{
+  return _ut_platform_chooser_get_n_row_widgets (data) > 0;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames_drawn (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Until @widget has been laid out and drawn twice: a list view places its rows on a frame. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  wait_until (two_frames_drawn, &frames);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 /* "Add or Remove Platforms…" opens at the top, and Cancel or Escape keeps the platforms. */
 static void
 test_edit_platforms_cancel (Fixture       *f,
@@ -1834,7 +1868,8 @@ test_edit_platforms_cancel (Fixture       *f,
   GtkAdjustment *adjustment;
 
   g_assert_nonnull (entry);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (find_descendant (onboarding, GTK_TYPE_LIST_VIEW),
+                                                                                                  GTK_TYPE_SCROLLED_WINDOW)));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 500);
   finish_onboarding (f, "EU", chosen);
 
@@ -1854,7 +1889,8 @@ test_edit_platforms_cancel (Fixture       *f,
   assert_page (f, "onboarding");
 
   /* A choice made and then cancelled with Escape is forgotten. */
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_for_frames (find_descendant (onboarding, GTK_TYPE_LIST_VIEW));
+  gtk_adjustment_set_value (adjustment, 50);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
   g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.select-platform", "(sb)", "reddit", TRUE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
@@ -1871,6 +1907,127 @@ test_edit_platforms_cancel (Fixture       *f,
   g_signal_emit_by_name (entry, "stop-search");  /* Escape in the empty field */
   flush_events ();
   assert_page (f, "wizard");
+}
+
+/* The platforms to choose from: grouped by category, found by what people call them, drawn only
+ * where they are on screen. */
+static guint
+count_headings (GListModel *entries)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(GObject) entry = g_list_model_get_item (entries, i);
+
+      n += GTK_IS_STRING_OBJECT (entry);
+    }
+  return n;
+}
+
+/* GtkSearchEntry reports a change after a pause; a test need not wait for it. */
+static void
+search_chooser (UtPlatformChooser *chooser,
+                const char        *text)
+{
+  GtkSearchEntry *entry = _ut_platform_chooser_get_search_entry (chooser);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+static void
+test_platform_chooser (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *onboarding = _ut_window_get_onboarding (f->window);
+  UtPlatformChooser *chooser = UT_PLATFORM_CHOOSER (find_descendant (onboarding, UT_TYPE_PLATFORM_CHOOSER));
+  GListModel *entries = _ut_platform_chooser_get_entries (chooser);
+  GtkSearchEntry *entry = _ut_platform_chooser_get_search_entry (chooser);
+  guint n_platforms = g_list_model_get_n_items (G_LIST_MODEL (f->catalog));
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) second = NULL;
+  guint n_social = 0;
+
+  for (guint i = 0; i < n_platforms; i++)
+    {
+      g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (f->catalog), i);
+
+      g_hash_table_add (categories, (gpointer) ut_platform_get_category (platform));
+      n_social += g_str_equal (ut_platform_get_category (platform), "social");
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.next", NULL));
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.next", NULL));
+  wait_until (chooser_has_rows, chooser);
+  flush_events ();
+
+  /* Every platform once, under one heading per category; rows exist for the screen only. */
+  g_assert_cmpuint (count_headings (entries), ==, g_hash_table_size (categories));
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n_platforms + g_hash_table_size (categories));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)), GTK_WIDGET (entry)));
+
+  /* A keyword finds the platform: only its category's heading and the platform remain. */
+  search_chooser (chooser, "gmail");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+  first = g_list_model_get_item (entries, 0);
+  second = g_list_model_get_item (entries, 1);
+  g_assert_true (GTK_IS_STRING_OBJECT (first));
+  g_assert_cmpstr (ut_platform_get_id (UT_PLATFORM (second)), ==, "google-gmail");
+  g_assert_false (_ut_platform_chooser_shows_no_match (chooser));
+
+  search_chooser (chooser, "zzzz");
+  g_assert_true (_ut_platform_chooser_shows_no_match (chooser));
+
+  /* A whole category at once, and back. */
+  search_chooser (chooser, "");
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.select-category", "s", "social"));
+  g_assert_cmpuint (ut_platform_chooser_get_n_selected (chooser), ==, n_social);
+  g_assert_true (gtk_widget_activate_action (onboarding, "onboarding.select-category", "s", "social"));
+  g_assert_cmpuint (ut_platform_chooser_get_n_selected (chooser), ==, 0);
+
+  /* Escape clears a search, then goes back a page. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "meta");
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (ut_onboarding_get_page (UT_ONBOARDING (onboarding)), ==, "platforms");
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (ut_onboarding_get_page (UT_ONBOARDING (onboarding)), ==, "region");
+}
+
+/* With a thousand platforms the chooser still makes rows for the screen only, and a search
+ * narrows the model, not a thousand widgets. */
+static void
+test_platform_chooser_large (void)
+{
+  g_autoptr(GBytes) bytes = ut_synthetic_catalog_new (1000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UtCatalog) catalog = ut_catalog_new_from_bytes (bytes, "synthetic", &error);
+  GtkWidget *window = gtk_window_new ();
+  UtPlatformChooser *chooser = g_object_new (UT_TYPE_PLATFORM_CHOOSER, NULL);
+  GListModel *entries = _ut_platform_chooser_get_entries (chooser);
+  guint n_entries;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chooser));
+  ut_platform_chooser_set_catalog (chooser, catalog, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (chooser_has_rows, chooser);
+  flush_events ();
+
+  n_entries = g_list_model_get_n_items (entries);
+  g_test_message ("%u row widgets for %u entries", _ut_platform_chooser_get_n_row_widgets (chooser), n_entries);
+  g_assert_cmpuint (n_entries, >, 1000);
+  g_assert_cmpuint (_ut_platform_chooser_get_n_row_widgets (chooser) * 2, <, n_entries);
+
+  /* "Reddit 7" and nothing else: copy 7 of the record. */
+  search_chooser (chooser, "reddit 7");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* ---- narrow windows -------------------------------------------------------------------- */
@@ -2021,6 +2178,8 @@ main (int   argc,
   ADD ("/ui/search-no-match-offers-catalog", test_search_no_match_offers_catalog);
   ADD ("/ui/onboarding-cancel-returns", test_onboarding_cancel_returns);
   ADD ("/ui/edit-platforms-cancel", test_edit_platforms_cancel);
+  ADD ("/ui/platform-chooser", test_platform_chooser);
+  g_test_add_func ("/ui/platform-chooser-large", test_platform_chooser_large);
   ADD ("/ui/narrow-layout", test_narrow_layout);
   ADD ("/ui/main-menu-opens", test_main_menu_opens);
   ADD ("/ui/mark-linkedin-done-survives-restart", test_mark_linkedin_done_survives_restart);

@@ -79,6 +79,7 @@ static const Rule rules[] = {
   { "bad-field/example.json", "/actions/1/fields/3", "unknown value \"password\" (allowed: name, email," },
   { "recheck-range/example.json", "/actions/0/recheck_days", "0 is out of range (allowed: 1 to 3650)" },
   { "duplicate-id/bundle.json", "/platforms/1/id", "duplicate platform id \"example\" (already used at " },
+  { "duplicate-keyword/example.json", "/keywords/2", "keyword \"sample\" is listed twice" },
   { "not-json/example.json", "", "not valid JSON" },
 };
 

@@ -27,7 +27,8 @@ const char * const ut_action_kind_names[] = {
 
 const char * const ut_category_names[] = {
   "social", "messaging", "forum", "publishing", "website-builder", "ai-assistant", "creative",
-  "work", "developer", "cloud", "media", "devices", "learning", NULL
+  "work", "developer", "cloud", "media", "devices", "learning", "email", "dating", "shopping",
+  "knowledge", "web-crawler", NULL
 };
 
 const char * const ut_scope_names[] = {
@@ -165,6 +166,11 @@ ut_category_get_display_name (const char *category)
     { "media", N_("Music and video") },
     { "devices", N_("Devices and assistants") },
     { "learning", N_("Learning") },
+    { "email", N_("E-mail") },
+    { "dating", N_("Dating") },
+    { "shopping", N_("Shopping") },
+    { "knowledge", N_("Encyclopedias and reference") },
+    { "web-crawler", N_("Web crawlers, for site owners") },
   };
 
   g_return_val_if_fail (category != NULL, NULL);

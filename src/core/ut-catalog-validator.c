@@ -55,7 +55,7 @@ static const char * const record_required[] = {
   "regions", "actions", "sources", NULL
 };
 static const char * const record_optional[] = {
-  "aliases", "short_name", "owner", "form_hosts", "note", "maintainer_note", NULL
+  "aliases", "short_name", "keywords", "owner", "form_hosts", "note", "maintainer_note", NULL
 };
 static const char * const region_required[] = { "status", "actions", NULL };
 static const char * const region_optional[] = { "since", "sources", "note", NULL };
@@ -582,6 +582,34 @@ check_aliases (Walk       *walk,
         report (walk, "alias \"%s\" is the record's own id", alias);
       else
         register_platform_id (walk, alias);
+      pop (walk, saved_index);
+    }
+  pop (walk, saved);
+}
+
+/* Search terms people type for this platform ("gmail", "insta"): plain text, no duplicates. */
+static void
+check_keywords (Walk       *walk,
+                JsonObject *record)
+{
+  JsonArray *keywords = expect_array (walk, record, "keywords", TRUE);
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  gsize saved;
+
+  if (keywords == NULL)
+    return;
+
+  saved = push_key (walk, "keywords");
+  values = expect_string_elements (walk, keywords);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *keyword = g_ptr_array_index (values, i);
+      gsize saved_index = push_index (walk, i);
+
+      if (keyword != NULL && !g_hash_table_add (seen, g_utf8_casefold (keyword, -1)))
+        report (walk, "keyword \"%s\" is listed twice", keyword);
       pop (walk, saved_index);
     }
   pop (walk, saved);
@@ -1238,6 +1266,7 @@ check_record (Walk       *walk,
 
   expect_string (walk, record, "name");
   expect_string (walk, record, "short_name");
+  check_keywords (walk, record);
   expect_string (walk, record, "owner");
   expect_enum (walk, record, "category", ut_category_names);
 

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ut-catalog-private.h"
 
 struct _UtPlatform
@@ -29,6 +31,7 @@ struct _UtPlatform
   const char    *reviewed;
   const char    *data_used;
   const char    *note;
+  char          *search_text; /* name, short name, owner and keywords, one per line */
   GArray        *changes;   /* of UtChange */
   GArray        *sources;   /* of UtSource */
   GPtrArray     *actions;   /* of UtAction */
@@ -42,6 +45,7 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_CATEGORY,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -58,6 +62,7 @@ ut_platform_finalize (GObject *object)
   g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->aliases, g_strfreev);
+  g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->record, json_object_unref);
 
   G_OBJECT_CLASS (ut_platform_parent_class)->finalize (object);
@@ -85,6 +90,10 @@ ut_platform_get_property (GObject    *object,
       g_value_set_string (value, self->category);
       break;
 
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, self->search_text);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,6 +113,10 @@ ut_platform_class_init (UtPlatformClass *klass)
     g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* What a search matches: a GtkStringFilter on this finds "gmail" or "Google" as well as the
+   * platform's name. */
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -126,6 +139,7 @@ _ut_platform_new_from_json (JsonObject *object)
   JsonObject *regions;
   JsonArray *array;
   GStrvBuilder *aliases;
+  GString *search_text;
 
   self->record = json_object_ref (object);
   self->id = member_string (object, "id");
@@ -148,6 +162,19 @@ _ut_platform_new_from_json (JsonObject *object)
     }
   self->aliases = g_strv_builder_end (aliases);
   g_strv_builder_unref (aliases);
+
+  search_text = g_string_new (self->name);
+  if (self->short_name != NULL)
+    g_string_append_printf (search_text, "\n%s", self->short_name);
+  if (self->owner != NULL)
+    g_string_append_printf (search_text, "\n%s", self->owner);
+  if (json_object_has_member (object, "keywords"))
+    {
+      array = json_object_get_array_member (object, "keywords");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_string_append_printf (search_text, "\n%s", json_array_get_string_element (array, i));
+    }
+  self->search_text = g_string_free (search_text, FALSE);
 
   array = json_object_get_array_member (object, "changes");
   self->changes = g_array_sized_new (FALSE, FALSE, sizeof (UtChange), json_array_get_length (array));
@@ -236,6 +263,27 @@ ut_platform_get_short_name (UtPlatform *self)
 {
   g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
   return self->short_name != NULL ? self->short_name : self->name;
+}
+
+/**
+ * ut_platform_matches_search:
+ * @self: a platform
+ * @folded_needle: what the user typed, already passed through g_utf8_casefold()
+ *
+ * Whether a search for @folded_needle finds this platform: by name, short name, owner or one of
+ * its keywords ("gmail" finds Google Gmail).
+ */
+gboolean
+ut_platform_matches_search (UtPlatform *self,
+                            const char *folded_needle)
+{
+  g_autofree char *haystack = NULL;
+
+  g_return_val_if_fail (UT_IS_PLATFORM (self), FALSE);
+  g_return_val_if_fail (folded_needle != NULL, FALSE);
+
+  haystack = g_utf8_casefold (self->search_text, -1);
+  return strstr (haystack, folded_needle) != NULL;
 }
 
 const char *

@@ -12,19 +12,12 @@
 #include <string.h>
 
 #include "ut-onboarding.h"
+#include "ut-platform-chooser.h"
 
 /* First start: welcome, region, platforms. Also reused, platforms page only, for "Add or Remove
  * Platforms…". It only collects choices; the window hands them to UtProgress. Back (and Escape,
  * which the window turns into onboarding.back) goes one page back; from the first page it cancels
  * when there is somewhere to return to. */
-
-typedef struct
-{
-  const char          *category;
-  AdwPreferencesGroup *group;
-  GtkButton           *select_all;
-  GPtrArray           *rows;     /* of AdwActionRow, borrowed */
-} CategoryGroup;
 
 struct _UtOnboarding
 {
@@ -40,18 +33,10 @@ struct _UtOnboarding
   GtkWidget     *platforms_back_button;
   AdwWindowTitle *platforms_title;
   GtkButton     *finish_button;
-  GtkBox        *platforms_box;
-  GtkSearchEntry *search_entry;
-  GtkWidget     *no_match_label;
-  GtkScrolledWindow *platforms_scroller;
+  UtPlatformChooser *chooser;
 
   /* Owned references */
-  UtCatalog     *catalog;
   GtkCheckButton *region_checks[UT_N_REGIONS];
-  GArray        *groups;          /* of CategoryGroup */
-  GHashTable    *checks;          /* platform id → GtkCheckButton (borrowed) */
-  char         **pending_selected; /* until the platforms page is first built */
-  gboolean       groups_built;
   gboolean       edit_only;
   gboolean       can_cancel;
 };
@@ -67,211 +52,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-clear_group (CategoryGroup *group)
-{
-  g_clear_pointer (&group->rows, g_ptr_array_unref);
-}
-
-static guint
-count_selected (UtOnboarding *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-  guint n = 0;
-
-  g_hash_table_iter_init (&iter, self->checks);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    n += gtk_check_button_get_active (value);
-
-  return n;
-}
-
-static gboolean
-group_all_selected (CategoryGroup *group)
-{
-  for (guint i = 0; i < group->rows->len; i++)
-    if (!gtk_check_button_get_active (g_object_get_data (g_ptr_array_index (group->rows, i), "check")))
-      return FALSE;
-  return TRUE;
-}
-
-static void
 update_buttons (UtOnboarding *self)
 {
-  guint n = count_selected (self);
-  g_autofree char *subtitle = NULL;
+  guint n = ut_platform_chooser_get_n_selected (self->chooser);
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
 
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      CategoryGroup *group = &g_array_index (self->groups, CategoryGroup, i);
-      g_autofree char *label = NULL;
-
-      gtk_button_set_label (group->select_all, group_all_selected (group) ? _("Select None") : _("Select All"));
-      /* Translators: accessible name of a category's "Select All" button, e.g. "Select all in Social networks" */
-      label = g_strdup_printf (group_all_selected (group) ? _("Select none in %s") : _("Select all in %s"),
-                               ut_category_get_display_name (group->category));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (group->select_all), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
-
-  subtitle = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
   adw_window_title_set_subtitle (self->platforms_title, subtitle);
   gtk_widget_set_sensitive (GTK_WIDGET (self->finish_button), n > 0);
-}
-
-static void
-check_toggled_cb (UtOnboarding *self)
-{
-  update_buttons (self);
-}
-
-static void
-select_category (UtOnboarding *self,
-                 const char   *category)
-{
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      CategoryGroup *group = &g_array_index (self->groups, CategoryGroup, i);
-      gboolean select;
-
-      if (!g_str_equal (group->category, category))
-        continue;
-
-      select = !group_all_selected (group);
-      for (guint j = 0; j < group->rows->len; j++)
-        gtk_check_button_set_active (g_object_get_data (g_ptr_array_index (group->rows, j), "check"), select);
-    }
-}
-
-static void
-select_all_clicked_cb (GtkButton    *button,
-                       UtOnboarding *self)
-{
-  select_category (self, g_object_get_data (G_OBJECT (button), "category"));
-}
-
-static void
-search_changed_cb (UtOnboarding   *self,
-                   GtkSearchEntry *entry)
-{
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < self->groups->len; i++)
-    {
-      CategoryGroup *group = &g_array_index (self->groups, CategoryGroup, i);
-      gboolean group_visible = FALSE;
-
-      for (guint j = 0; j < group->rows->len; j++)
-        {
-          GtkWidget *row = g_ptr_array_index (group->rows, j);
-          g_autofree char *name = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
-          gboolean visible = strstr (name, needle) != NULL;
-
-          gtk_widget_set_visible (row, visible);
-          group_visible |= visible;
-        }
-      /* The bulk button would act on hidden rows too, so it is only offered unfiltered. */
-      gtk_widget_set_visible (GTK_WIDGET (group->select_all), *needle == '\0');
-      gtk_widget_set_visible (GTK_WIDGET (group->group), group_visible);
-      any |= group_visible;
-    }
-
-  gtk_widget_set_visible (self->no_match_label, !any);
-}
-
-static CategoryGroup *
-ensure_group (UtOnboarding *self,
-              const char   *category)
-{
-  CategoryGroup group = { category, NULL, NULL, NULL };
-
-  for (guint i = 0; i < self->groups->len; i++)
-    if (g_str_equal (g_array_index (self->groups, CategoryGroup, i).category, category))
-      return &g_array_index (self->groups, CategoryGroup, i);
-
-  group.group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  {
-    g_autofree char *title = g_markup_escape_text (ut_category_get_display_name (category), -1);
-
-    adw_preferences_group_set_title (group.group, title);
-  }
-  group.select_all = GTK_BUTTON (gtk_button_new_with_label (_("Select All")));
-  gtk_widget_set_valign (GTK_WIDGET (group.select_all), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (group.select_all), "flat");
-  g_object_set_data (G_OBJECT (group.select_all), "category", (gpointer) category);
-  g_signal_connect (group.select_all, "clicked", G_CALLBACK (select_all_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (group.group, GTK_WIDGET (group.select_all));
-  group.rows = g_ptr_array_new ();
-  g_array_append_val (self->groups, group);
-
-  return &g_array_index (self->groups, CategoryGroup, self->groups->len - 1);
-}
-
-static void
-remove_groups (UtOnboarding *self)
-{
-  for (guint i = 0; i < self->groups->len; i++)
-    gtk_box_remove (self->platforms_box, GTK_WIDGET (g_array_index (self->groups, CategoryGroup, i).group));
-  g_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->checks);
-}
-
-static void
-build_platform_groups (UtOnboarding       *self,
-                       const char * const *selected)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
-
-  /* Groups follow the vocabulary's order, so related categories stay together. */
-  for (guint c = 0; ut_category_names[c] != NULL; c++)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
-          CategoryGroup *group;
-          GtkWidget *row, *check;
-
-          if (!g_str_equal (ut_platform_get_category (platform), ut_category_names[c]))
-            continue;
-
-          group = ensure_group (self, ut_category_names[c]);
-          row = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ut_platform_get_name (platform));
-          if (ut_platform_get_owner (platform) != NULL)
-            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ut_platform_get_owner (platform));
-
-          check = gtk_check_button_new ();
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                       selected != NULL && g_strv_contains (selected, ut_platform_get_id (platform)));
-          g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_toggled_cb), self);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-          g_object_set_data (G_OBJECT (row), "check", check);
-
-          g_hash_table_insert (self->checks, g_strdup (ut_platform_get_id (platform)), check);
-          adw_preferences_group_add (group->group, row);
-          g_ptr_array_add (group->rows, row);
-        }
-    }
-
-  for (guint i = 0; i < self->groups->len; i++)
-    gtk_box_append (self->platforms_box, GTK_WIDGET (g_array_index (self->groups, CategoryGroup, i).group));
-}
-
-/* The platforms page has a row for every platform in the catalog; it is built when first needed
- * so that the welcome page appears without waiting for it. */
-static void
-ensure_platform_groups (UtOnboarding *self)
-{
-  if (self->groups_built)
-    return;
-
-  build_platform_groups (self, (const char * const *) self->pending_selected);
-  g_clear_pointer (&self->pending_selected, g_strfreev);
-  self->groups_built = TRUE;
-  update_buttons (self);
 }
 
 void
@@ -285,17 +72,11 @@ ut_onboarding_setup (UtOnboarding       *self,
   g_return_if_fail (UT_IS_CATALOG (catalog));
   g_return_if_fail (region < UT_N_REGIONS);
 
-  g_set_object (&self->catalog, catalog);
   self->edit_only = edit_only;
 
   gtk_check_button_set_active (self->region_checks[region], TRUE);
-  remove_groups (self);
-  self->groups_built = FALSE;
-  g_strfreev (self->pending_selected);
-  self->pending_selected = g_strdupv ((char **) selected);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (edit_only)
-    ensure_platform_groups (self);
+  /* The chooser builds rows only for what is on screen, so this is cheap at any catalog size. */
+  ut_platform_chooser_set_catalog (self->chooser, catalog, selected);
 
   /* Editing the list is a dialog: Cancel or Save, and Cancel stands for the window's close
    * button, which leaves room for both in a narrow window. Setting up goes back page by page. */
@@ -323,8 +104,7 @@ ut_onboarding_setup (UtOnboarding       *self,
   ut_onboarding_set_can_cancel (self, edit_only);
 
   /* The list starts at its top, with the search field ready. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->platforms_scroller), 0.0);
-  gtk_widget_grab_focus (edit_only ? GTK_WIDGET (self->search_entry) : self->start_button);
+  gtk_widget_grab_focus (edit_only ? GTK_WIDGET (self->chooser) : self->start_button);
 }
 
 /**
@@ -390,19 +170,8 @@ ut_onboarding_get_region (UtOnboarding *self)
 char **
 ut_onboarding_dup_selected (UtOnboarding *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_val_if_fail (UT_IS_ONBOARDING (self), NULL);
-
-  ensure_platform_groups (self);
-  g_hash_table_iter_init (&iter, self->checks);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (gtk_check_button_get_active (value))
-      g_strv_builder_add (builder, key);
-
-  return g_strv_builder_end (builder);
+  return ut_platform_chooser_dup_selected (self->chooser);
 }
 
 static void
@@ -417,9 +186,8 @@ next_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->stack, "region");
   else if (g_str_equal (page, "region"))
     {
-      ensure_platform_groups (self);
       gtk_stack_set_visible_child_name (self->stack, "platforms");
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_widget_grab_focus (GTK_WIDGET (self->chooser));
     }
 }
 
@@ -439,15 +207,11 @@ back_action (GtkWidget  *widget,
     g_signal_emit (self, signals[CANCELLED], 0);
 }
 
-/* Escape in the search field clears it; when it is empty, Escape goes back like elsewhere. */
+/* Escape in the chooser's empty search field goes back like Escape elsewhere. */
 static void
-stop_search_cb (UtOnboarding   *self,
-                GtkSearchEntry *entry)
+chooser_leave_cb (UtOnboarding *self)
 {
-  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "onboarding.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "onboarding.back", NULL);
 }
 
 static void
@@ -457,8 +221,7 @@ finish_action (GtkWidget  *widget,
 {
   UtOnboarding *self = UT_ONBOARDING (widget);
 
-  ensure_platform_groups (self);
-  if (count_selected (self) > 0)
+  if (ut_platform_chooser_get_n_selected (self->chooser) > 0)
     g_signal_emit (self, signals[FINISHED], 0);
 }
 
@@ -482,12 +245,9 @@ select_platform_action (GtkWidget  *widget,
   UtOnboarding *self = UT_ONBOARDING (widget);
   const char *id;
   gboolean selected;
-  GtkCheckButton *check;
 
   g_variant_get (parameter, "(&sb)", &id, &selected);
-  ensure_platform_groups (self);
-  if ((check = g_hash_table_lookup (self->checks, id)) != NULL)
-    gtk_check_button_set_active (check, selected);
+  ut_platform_chooser_set_selected (self->chooser, id, selected);
 }
 
 static void
@@ -495,8 +255,7 @@ select_category_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  ensure_platform_groups (UT_ONBOARDING (widget));
-  select_category (UT_ONBOARDING (widget), g_variant_get_string (parameter, NULL));
+  ut_platform_chooser_toggle_category (UT_ONBOARDING (widget)->chooser, g_variant_get_string (parameter, NULL));
 }
 
 #define APP_ICON_PATH RESOURCE_BASE "/icons/%s/apps/" APP_ID ".%s"
@@ -533,10 +292,6 @@ ut_onboarding_dispose (GObject *object)
   UtOnboarding *self = (UtOnboarding *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_ONBOARDING);
-  g_clear_object (&self->catalog);
-  g_clear_pointer (&self->groups, g_array_unref);
-  g_clear_pointer (&self->checks, g_hash_table_unref);
-  g_clear_pointer (&self->pending_selected, g_strfreev);
 
   G_OBJECT_CLASS (ut_onboarding_parent_class)->dispose (object);
 }
@@ -570,17 +325,14 @@ ut_onboarding_class_init (UtOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, welcome_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, menu_button);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, start_button);
-  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_scroller);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_header);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, region_group);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_back_button);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_title);
   gtk_widget_class_bind_template_child (widget_class, UtOnboarding, finish_button);
-  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, platforms_box);
-  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, no_match_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_child (widget_class, UtOnboarding, chooser);
+  gtk_widget_class_bind_template_callback (widget_class, update_buttons);
+  gtk_widget_class_bind_template_callback (widget_class, chooser_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_welcome_icon);
 
   gtk_widget_class_install_action (widget_class, "onboarding.next", NULL, next_action);
@@ -596,11 +348,8 @@ ut_onboarding_init (UtOnboarding *self)
 {
   GtkCheckButton *first = NULL;
 
+  g_type_ensure (UT_TYPE_PLATFORM_CHOOSER);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->groups = g_array_new (FALSE, TRUE, sizeof (CategoryGroup));
-  g_array_set_clear_func (self->groups, (GDestroyNotify) clear_group);
-  self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < UT_N_REGIONS; i++)
     {

@@ -191,11 +191,10 @@ fill_addable_list (UtWindow   *self,
   for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
     {
       g_autoptr(UtPlatform) platform = g_list_model_get_item (catalog, i);
-      g_autofree char *name = g_utf8_casefold (ut_platform_get_name (platform), -1);
       g_autofree char *label = NULL;
       GtkWidget *row, *button;
 
-      if (strstr (name, folded) == NULL || ut_profile_uses_platform (self->profile, ut_platform_get_id (platform)))
+      if (!ut_platform_matches_search (platform, folded) || ut_profile_uses_platform (self->profile, ut_platform_get_id (platform)))
         continue;
 
       row = adw_action_row_new ();
@@ -687,7 +686,7 @@ ut_window_constructed (GObject *object)
   G_OBJECT_CLASS (ut_window_parent_class)->constructed (object);
 
   self->platforms = ut_platform_list_new (self->catalog, self->progress);
-  self->filter = gtk_string_filter_new (gtk_property_expression_new (UT_TYPE_PLATFORM, NULL, "name"));
+  self->filter = gtk_string_filter_new (gtk_property_expression_new (UT_TYPE_PLATFORM, NULL, "search-text"));
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->platforms)),
