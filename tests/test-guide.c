@@ -387,6 +387,8 @@ test_mark_below_fold (Fixture       *f,
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   gtk_adjustment_set_value (adjustment, 0);
+  /* The viewport would also scroll to wherever the focus goes; the guide must scroll by itself. */
+  g_object_set (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), "scroll-to-focus", FALSE, NULL);
   flush_events ();
 
   /* Below the fold at first. */
@@ -416,6 +418,44 @@ test_mark_below_fold (Fixture       *f,
 }
 
 /* ---- wording ---------------------------------------------------------------------------- */
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_note (UtAction *action)
+{
+  return ut_action_get_note (action) != NULL;
+}
+
+/* What a step says beyond its clicks is shown after them as text, never as a numbered step. */
+static void
+test_action_note (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint index = 0;
+  UtPlatform *platform = find_platform (f, has_note, &index);
+  UtActionStep *step;
+  UtAction *action;
+
+  show (f, platform);
+  step = step_at (f, platform, index);
+  action = ut_action_step_get_action (step);
+  g_assert_true (shows_label (GTK_WIDGET (step), ut_action_get_note (action)));
+  for (guint i = 0; ut_action_get_steps (action)[i] != NULL; i++)
+    g_assert_cmpstr (ut_action_get_steps (action)[i], !=, ut_action_get_note (action));
+}
 
 static gboolean
 is_mitigation (UtAction *action)
@@ -472,6 +512,7 @@ main (int   argc,
   ADD ("/guide/open-with-link", test_open_with_link);
   ADD ("/guide/mark-below-fold", test_mark_below_fold);
   ADD ("/guide/mitigation-wording", test_mitigation_wording);
+  ADD ("/guide/action-note", test_action_note);
 #undef ADD
 
   return g_test_run ();

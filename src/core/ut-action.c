@@ -20,6 +20,7 @@ struct _UtAction
   char        **steps;
   char         *url;
   char         *setting_label;
+  char         *note;
   char         *target;
   char         *scope;
   guint         recheck_days;
@@ -49,6 +50,7 @@ ut_action_finalize (GObject *object)
   g_strfreev (self->steps);
   g_free (self->url);
   g_free (self->setting_label);
+  g_free (self->note);
   g_free (self->target);
   g_free (self->scope);
   g_strfreev (self->fields);
@@ -141,6 +143,7 @@ _ut_action_new_from_json (JsonObject *object)
   self->steps = dup_member_strv (object, "steps");
   self->url = dup_member_string (object, "url");
   self->setting_label = dup_member_string (object, "setting_label");
+  self->note = dup_member_string (object, "note");
   self->target = dup_member_string (object, "target");
   self->scope = g_strdup (json_object_get_string_member_with_default (object, "scope", "account"));
   self->recheck_days = (guint) json_object_get_int_member_with_default (object, "recheck_days", 0);
@@ -191,6 +194,14 @@ ut_action_get_setting_label (UtAction *self)
 {
   g_return_val_if_fail (UT_IS_ACTION (self), NULL);
   return self->setting_label;
+}
+
+/* What to know about the step that is not a click: who can do it, what it does not cover. */
+const char *
+ut_action_get_note (UtAction *self)
+{
+  g_return_val_if_fail (UT_IS_ACTION (self), NULL);
+  return self->note;
 }
 
 const char *

@@ -22,6 +22,7 @@ const char         *ut_action_get_title                 (UtAction *self);
 const char * const *ut_action_get_steps                 (UtAction *self);
 const char         *ut_action_get_url                   (UtAction *self);
 const char         *ut_action_get_setting_label         (UtAction *self);
+const char         *ut_action_get_note                  (UtAction *self);
 const char         *ut_action_get_target                (UtAction *self);
 const char         *ut_action_get_scope                 (UtAction *self);
 guint               ut_action_get_recheck_days          (UtAction *self);

@@ -63,7 +63,7 @@ static const char * const action_required[] = {
   "id", "kind", "title", "steps", "affects_past_training", "sources", NULL
 };
 static const char * const action_optional[] = {
-  "url", "setting_label", "target", "scope", "recheck_days", "fields", NULL
+  "url", "setting_label", "note", "target", "scope", "recheck_days", "fields", NULL
 };
 static const char * const change_required[] = { "revision", "date", "summary", "sources", NULL };
 static const char * const source_required[] = { "id", "url", "title", "publisher", "date", NULL };
@@ -970,6 +970,7 @@ check_actions (Walk       *walk,
 
       check_action_url (walk, action, facts);
       expect_string (walk, action, "setting_label");
+      expect_string (walk, action, "note");
       expect_string (walk, action, "target");
       expect_enum (walk, action, "scope", ut_scope_names);
       expect_integer (walk, action, "recheck_days", 1, UT_MAX_RECHECK_DAYS);

@@ -286,10 +286,11 @@ row_clear (Row *row)
 #define PDF_STEP_GAP 2.0
 
 /* The numbered steps under an action's title, one paragraph each; a step that wraps goes on
- * under its text, not under its number. */
+ * under its text, not under its number. The action's note, if any, follows unnumbered. */
 static PangoLayout *
 pdf_steps_layout (Pdf                *pdf,
                   const char * const *steps,
+                  const char         *note,
                   double              width)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -302,6 +303,8 @@ pdf_steps_layout (Pdf                *pdf,
 
   for (guint i = 0; steps[i] != NULL; i++)
     g_string_append_printf (text, "%s%u. %s", i > 0 ? "\n" : "", i + 1, steps[i]);
+  if (note != NULL)
+    g_string_append_printf (text, "\n%s", note);
 
   layout = pdf_layout (pdf, text->str, "Sans 8.5", width);
   number = pdf_layout (pdf, "0. ", "Sans 8.5", width);
@@ -359,7 +362,8 @@ pdf_row_measure (Pdf                *pdf,
 
       pango_layout_set_text (row->action, text, -1);
     }
-  row->steps = pdf_steps_layout (pdf, ut_action_get_steps (item->action), columns.action_width);
+  row->steps = pdf_steps_layout (pdf, ut_action_get_steps (item->action), ut_action_get_note (item->action),
+                                 columns.action_width);
   if (ut_action_get_url (item->action) != NULL)
     {
       g_autofree char *link = g_strdup_printf ("%s %s", _("Link:"), ut_action_get_url (item->action));

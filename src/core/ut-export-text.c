@@ -176,6 +176,12 @@ md_item (GString            *out,
       md_append_block (out, steps[i]);
       g_string_append_c (out, '\n');
     }
+  if (ut_action_get_note (item->action) != NULL)
+    {
+      g_string_append (out, "\n  ");
+      md_append_block (out, ut_action_get_note (item->action));
+      g_string_append_c (out, '\n');
+    }
   if (url != NULL)
     {
       if (steps != NULL && steps[0] != NULL)
@@ -470,6 +476,8 @@ ics_description (UtExportChapter        *chapter,
   g_string_append_c (text, '\n');
   for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
     g_string_append_printf (text, "%u. %s\n", i + 1, steps[i]);
+  if (ut_action_get_note (item->action) != NULL)
+    g_string_append_printf (text, "%s\n", ut_action_get_note (item->action));
   if (ut_action_get_url (item->action) != NULL)
     g_string_append_printf (text, "%s %s\n", _("Link:"), ut_action_get_url (item->action));
   if (section->account != NULL)

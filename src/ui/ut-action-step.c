@@ -27,6 +27,7 @@ struct _UtActionStep
   GtkLabel   *subtitle_label;
   GtkBox     *steps_box;
   GtkLabel   *setting_label;
+  GtkLabel   *note_label;
   GtkLabel   *info_label;
   GtkBox     *sources_box;
   GtkLabel   *review_label;
@@ -231,6 +232,7 @@ ut_action_step_class_init (UtActionStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, steps_box);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, setting_label);
+  gtk_widget_class_bind_template_child (widget_class, UtActionStep, note_label);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, info_label);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, sources_box);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, review_label);
@@ -320,6 +322,8 @@ build (UtActionStep *self,
       gtk_label_set_markup (self->setting_label, setting);
       gtk_widget_set_visible (GTK_WIDGET (self->setting_label), TRUE);
     }
+
+  set_optional_label (self->note_label, ut_action_get_note (self->action));
 
   if (fields != NULL && fields[0] != NULL)
     {
