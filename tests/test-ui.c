@@ -1733,10 +1733,10 @@ test_search_no_match_offers_catalog (Fixture       *f,
   finish_onboarding (f, "US", chosen);
   search_for (f, "reddit");
   wait_until (shows_no_match, f);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->addable_list)));
-  g_assert_nonnull (find_pref_row (GTK_WIDGET (f->window->addable_list), "Reddit"));
-  g_assert_null (find_pref_row (GTK_WIDGET (f->window->addable_list), "LinkedIn"));
-  add = find_widget (GTK_WIDGET (f->window->addable_list), is_button_with_tooltip, "Add Reddit");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ut_search_no_match_get_list (f->window->no_match))));
+  g_assert_nonnull (find_pref_row (GTK_WIDGET (ut_search_no_match_get_list (f->window->no_match)), "Reddit"));
+  g_assert_null (find_pref_row (GTK_WIDGET (ut_search_no_match_get_list (f->window->no_match)), "LinkedIn"));
+  add = find_widget (GTK_WIDGET (ut_search_no_match_get_list (f->window->no_match)), is_button_with_tooltip, "Add Reddit");
   g_assert_nonnull (add);
 
   g_signal_emit_by_name (add, "clicked");
@@ -1747,8 +1747,8 @@ test_search_no_match_offers_catalog (Fixture       *f,
   /* Nothing in the catalog matches: the page says so and offers nothing. */
   gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "zzzz");
   wait_until (shows_no_match, f);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->addable_list)));
-  g_assert_nonnull (strstr (adw_status_page_get_description (f->window->no_match_page), "zzzz"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ut_search_no_match_get_list (f->window->no_match))));
+  g_assert_nonnull (strstr (ut_search_no_match_get_description (f->window->no_match), "zzzz"));
 }
 
 /* ---- ways out -------------------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include "ut-onboarding.h"
 #include "ut-platform-list.h"
 #include "ut-summary-page.h"
+#include "ut-search-no-match.h"
 #include "ut-window.h"
 #include "ut-wizard.h"
 
@@ -47,8 +48,7 @@ struct _UtWindow
   GtkListBox           *platform_list;
   GtkStack             *platforms_stack;
   GtkScrolledWindow    *platforms_scroller;
-  AdwStatusPage        *no_match_page;
-  GtkListBox           *addable_list;
+  UtSearchNoMatch      *no_match;
   AdwBin               *wizard_bin;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;

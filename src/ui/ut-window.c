@@ -151,11 +151,11 @@ create_platform_row (gpointer item,
 }
 
 static void
-add_platform_clicked_cb (UtWindow  *self,
-                         GtkButton *button)
+add_platform_cb (UtWindow   *self,
+                 const char *platform_id)
 {
   g_autoptr(GError) error = NULL;
-  UtPlatform *platform = ut_catalog_lookup (self->catalog, g_object_get_data (G_OBJECT (button), "platform-id"));
+  UtPlatform *platform = ut_catalog_lookup (self->catalog, platform_id);
   const char *ids[2] = { NULL, NULL };
   g_autofree char *message = NULL;
 
@@ -174,53 +174,6 @@ add_platform_clicked_cb (UtWindow  *self,
   ut_window_add_toast (self, message);
 }
 
-/* The catalog's platforms whose names contain @needle and that the profile does not use yet, as
- * rows with an Add button. Returns how many. */
-static guint
-fill_addable_list (UtWindow   *self,
-                   const char *needle)
-{
-  g_autofree char *folded = g_utf8_casefold (needle, -1);
-  GListModel *catalog = G_LIST_MODEL (self->catalog);
-  GtkWidget *child;
-  guint n = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->addable_list))) != NULL)
-    gtk_list_box_remove (self->addable_list, child);
-
-  for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
-    {
-      g_autoptr(UtPlatform) platform = g_list_model_get_item (catalog, i);
-      g_autofree char *label = NULL;
-      GtkWidget *row, *button;
-
-      if (!ut_platform_matches_search (platform, folded) || ut_profile_uses_platform (self->profile, ut_platform_get_id (platform)))
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ut_platform_get_name (platform));
-      if (ut_platform_get_owner (platform) != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ut_platform_get_owner (platform));
-
-      button = gtk_button_new_with_mnemonic (_("_Add"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      /* Translators: the accessible name and tooltip of a button that adds a platform to the
-       * profile, e.g. "Add Reddit" */
-      label = g_strdup_printf (_("Add %s"), ut_platform_get_name (platform));
-      gtk_widget_set_tooltip_text (button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data_full (G_OBJECT (button), "platform-id", g_strdup (ut_platform_get_id (platform)), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (add_platform_clicked_cb), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (self->addable_list, row);
-      n++;
-    }
-
-  return n;
-}
-
 /* A search that matches none of the profile's platforms shows a status page instead of the list,
  * offering the catalog's platforms that match. */
 static void
@@ -228,25 +181,9 @@ update_no_match (UtWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean no_match = *text != '\0' && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
-  g_autofree char *description = NULL;
 
   if (no_match)
-    {
-      guint n_addable = fill_addable_list (self, text);
-
-      if (n_addable > 0)
-        /* Translators: %s is what the user searched for */
-        description = g_strdup_printf (ngettext ("None of your platforms matches “%s”. This one is in the catalog; add it to your platforms?",
-                                                 "None of your platforms matches “%s”. These are in the catalog; add them to your platforms?",
-                                                 n_addable),
-                                       text);
-      else
-        /* Translators: %s is what the user searched for */
-        description = g_strdup_printf (_("No platform in the catalog matches “%s”."), text);
-      adw_status_page_set_description (self->no_match_page, description);
-      gtk_widget_set_visible (GTK_WIDGET (self->addable_list), n_addable > 0);
-    }
-
+    ut_search_no_match_update (self->no_match, self->catalog, self->profile, text);
   gtk_stack_set_visible_child_name (self->platforms_stack, no_match ? "no-match" : "list");
 }
 
@@ -890,14 +827,14 @@ ut_window_class_init (UtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtWindow, platform_list);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, platforms_stack);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, platforms_scroller);
-  gtk_widget_class_bind_template_child (widget_class, UtWindow, no_match_page);
-  gtk_widget_class_bind_template_child (widget_class, UtWindow, addable_list);
+  gtk_widget_class_bind_template_child (widget_class, UtWindow, no_match);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, wizard_bin);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UtWindow, profiles_section);
   gtk_widget_class_bind_template_callback (widget_class, platform_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_platform_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   _ut_window_class_actions_init (klass);
@@ -910,6 +847,7 @@ ut_window_init (UtWindow *self)
   self->cancellable = g_cancellable_new ();
   self->page = UT_WINDOW_PAGE_PLATFORMS;  /* what the template shows */
 
+  g_type_ensure (UT_TYPE_SEARCH_NO_MATCH);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
 
