@@ -642,6 +642,43 @@ test_install_and_restart (Fixture       *f,
   g_test_message ("check with install: %.1f ms", f->elapsed_us / 1000.0);
 }
 
+/* An update carries its translations: after it is installed, a German user's LinkedIn guide
+ * shows the German summary of the new change, from the update, not from the bundled catalog. */
+static void
+test_update_translations (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(UtCatalogUpdater) updater = new_updater (f, f->url);
+  g_autoptr(GBytes) plain = make_bundle (f, f->bundled_version + 1, TRUE);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) translations = json_parser_new ();
+  g_autoptr(GBytes) offer = NULL;
+  g_autoptr(UtCatalog) restarted = NULL;
+  const UtChange *change;
+  char *text;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (plain, NULL), (gssize) g_bytes_get_size (plain), NULL));
+  g_assert_true (json_parser_load_from_data (translations,
+                                             "{\"de\": {\"linkedin\": {\"/changes/0/summary\": "
+                                             "[\"LinkedIn moved the setting to a new page.\", "
+                                             "\"LinkedIn hat die Einstellung auf eine neue Seite verschoben.\"]}}}", -1, NULL));
+  json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "translations",
+                          json_node_copy (json_parser_get_root (translations)));
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  offer = g_bytes_new_take (text, strlen (text));
+  serve (f, offer);
+
+  g_assert_cmpint (run_check (f, updater), ==, UT_CATALOG_UPDATE_UPDATED);
+  g_assert_no_error (f->error);
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  restarted = load_newest (f);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (ut_catalog_get_version (restarted), ==, f->bundled_version + 1);
+  change = ut_platform_get_change (ut_catalog_lookup (restarted, "linkedin"), 0);
+  g_assert_cmpstr (change->summary, ==, "LinkedIn hat die Einstellung auf eine neue Seite verschoben.");
+}
+
 static void
 test_etag (Fixture       *f,
            gconstpointer  data)
@@ -1814,6 +1851,7 @@ main (int   argc,
   g_unsetenv ("ALL_PROXY");
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/catalog-update/translations", test_update_translations);
   ADD ("/catalog-update/install-and-restart", test_install_and_restart);
   ADD ("/catalog-update/etag", test_etag);
   ADD ("/catalog-update/not-newer", test_not_newer);

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ut-catalog.h"
 #include "ut-catalog-audit.h"
 
@@ -330,6 +332,109 @@ test_search_terms (void)
   g_assert_cmpuint (g_strv_length (nothing), ==, 0);
 }
 
+/* The bundled catalog with @translations (a JSON object text) added, as an update would bring it. */
+static UtCatalog *
+catalog_with_translations (const char *translations)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (UT_CATALOG_BUNDLED_RESOURCE, 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) added = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) result = NULL;
+  JsonObject *bundle;
+  UtCatalog *catalog;
+  char *data;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  g_assert_true (json_parser_load_from_data (added, translations, -1, NULL));
+  bundle = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_member (bundle, "translations", json_node_copy (json_parser_get_root (added)));
+  data = json_to_string (json_parser_get_root (parser), FALSE);
+  result = g_bytes_new_take (data, strlen (data));
+  catalog = ut_catalog_new_from_bytes (result, "test bundle", &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* A translation is used only for the English text it was made from; anything else, and any
+ * language the bundle lacks, is English. */
+static void
+test_translation_fallback (void)
+{
+  g_autoptr(UtCatalog) english = ut_catalog_load_bundled (NULL);
+  UtAction *action = ut_platform_get_action (ut_catalog_lookup (english, "linkedin"), 0);
+  const char * const *steps = ut_action_get_steps (action);
+  g_autofree char *translations = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *step = NULL;
+  g_autoptr(JsonNode) title_node = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(JsonNode) step_node = json_node_new (JSON_NODE_VALUE);
+  const char *languages[] = { "de", "de_CH", "fr" };
+
+  g_assert_nonnull (steps[0]);
+  g_assert_nonnull (steps[1]);
+  json_node_set_string (title_node, ut_action_get_title (action));
+  json_node_set_string (step_node, steps[1]);
+  title = json_to_string (title_node, FALSE);
+  step = json_to_string (step_node, FALSE);
+  /* The title's translation matches today's English; step 1's was made for an older text. */
+  translations = g_strdup_printf ("{\"de\": {\"linkedin\": {"
+                                  "\"/actions/0/title\": [%s, \"Übersetzter Titel\"],"
+                                  "\"/actions/0/steps/0\": [\"An older English step\", \"Veralteter Schritt\"],"
+                                  "\"/actions/0/steps/1\": [%s, \"Übersetzter Schritt\"]}}}", title, step);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(UtCatalog) catalog = NULL;
+      UtAction *translated;
+      gboolean german = g_str_has_prefix (languages[i], "de");
+
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+      catalog = catalog_with_translations (translations);
+      translated = ut_platform_get_action (ut_catalog_lookup (catalog, "linkedin"), 0);
+      g_assert_cmpstr (ut_catalog_get_language (catalog), ==, german ? "de" : NULL);
+      g_assert_true (ut_platform_is_translated (ut_catalog_lookup (catalog, "linkedin")) == german);
+      g_assert_false (ut_platform_is_translated (ut_catalog_lookup (catalog, "reddit")));
+      g_assert_cmpstr (ut_action_get_title (translated), ==, german ? "Übersetzter Titel" : ut_action_get_title (action));
+      g_assert_cmpstr (ut_action_get_steps (translated)[0], ==, steps[0]);
+      g_assert_cmpstr (ut_action_get_steps (translated)[1], ==, german ? "Übersetzter Schritt" : steps[1]);
+    }
+  g_unsetenv ("LANGUAGE");
+}
+
+/* With a German locale the bundled guides are German: LinkedIn's steps for the EU, every one. */
+static void
+test_german_guide (void)
+{
+  g_autoptr(UtCatalog) english = NULL;
+  g_autoptr(UtCatalog) german = NULL;
+  const UtRegionOffer *offer_en, *offer_de;
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  english = ut_catalog_load_bundled (NULL);
+  g_setenv ("LANGUAGE", "de", TRUE);
+  german = ut_catalog_load_bundled (NULL);
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_null (ut_catalog_get_language (english));
+  g_assert_cmpstr (ut_catalog_get_language (german), ==, "de");
+  offer_en = ut_platform_get_offer (ut_catalog_lookup (english, "linkedin"), UT_REGION_EU);
+  offer_de = ut_platform_get_offer (ut_catalog_lookup (german, "linkedin"), UT_REGION_EU);
+  g_assert_cmpuint (offer_de->actions->len, >, 0);
+  for (guint i = 0; i < offer_de->actions->len; i++)
+    {
+      const char * const *steps_en = ut_action_get_steps (g_ptr_array_index (offer_en->actions, i));
+      const char * const *steps_de = ut_action_get_steps (g_ptr_array_index (offer_de->actions, i));
+
+      g_assert_cmpstr (ut_action_get_title (g_ptr_array_index (offer_de->actions, i)), !=,
+                       ut_action_get_title (g_ptr_array_index (offer_en->actions, i)));
+      for (guint j = 0; steps_en[j] != NULL; j++)
+        g_assert_cmpstr (steps_de[j], !=, steps_en[j]);
+    }
+  g_assert_cmpstr (ut_platform_get_data_used (ut_catalog_lookup (german, "linkedin")), !=,
+                   ut_platform_get_data_used (ut_catalog_lookup (english, "linkedin")));
+}
+
 /* Every scope and form field the schema allows has the words a guide shows for it, once. */
 static void
 test_schema_descriptions (void)
@@ -445,6 +550,8 @@ main (int   argc,
   g_test_add_func ("/catalog/audit-targets", test_audit_targets);
   g_test_add_func ("/catalog/schema-descriptions", test_schema_descriptions);
   g_test_add_func ("/catalog/search-terms", test_search_terms);
+  g_test_add_func ("/catalog/translation-fallback", test_translation_fallback);
+  g_test_add_func ("/catalog/german-guide", test_german_guide);
   g_test_add_func ("/catalog/offer-status-caveats", test_offer_status_caveats);
 
   return g_test_run ();

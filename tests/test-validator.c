@@ -80,6 +80,7 @@ static const Rule rules[] = {
   { "recheck-range/example.json", "/actions/0/recheck_days", "0 is out of range (allowed: 1 to 3650)" },
   { "duplicate-id/bundle.json", "/platforms/1/id", "duplicate platform id \"example\" (already used at " },
   { "duplicate-keyword/example.json", "/keywords/2", "keyword \"sample\" is listed twice" },
+  { "bad-translation/bundle.json", "/translations/de/example/~1actions~10~1title", "expected [English text, its translation]" },
   { "not-json/example.json", "", "not valid JSON" },
 };
 

@@ -131,19 +131,45 @@ dup_member_strv (JsonObject *object,
   return strv;
 }
 
+/* The string at /actions/@index/@key, in the chosen language where a translation of this very
+ * English text exists. */
+static char *
+dup_text (JsonObject *object,
+          JsonObject *translation,
+          guint       index,
+          const char *key)
+{
+  g_autofree char *pointer = g_strdup_printf ("/actions/%u/%s", index, key);
+
+  return g_strdup (_ut_catalog_translate (translation, pointer,
+                                          json_object_get_string_member_with_default (object, key, NULL)));
+}
+
 UtAction *
-_ut_action_new_from_json (JsonObject *object)
+_ut_action_new_from_json (JsonObject *object,
+                          JsonObject *translation,
+                          guint       index)
 {
   UtAction *self = g_object_new (UT_TYPE_ACTION, NULL);
+  JsonArray *steps = json_object_get_array_member (object, "steps");
+  GStrvBuilder *builder = g_strv_builder_new ();
 
   self->id = dup_member_string (object, "id");
   self->kind = (UtActionKind) ut_schema_lookup (ut_action_kind_names,
                                                 json_object_get_string_member (object, "kind"));
-  self->title = dup_member_string (object, "title");
-  self->steps = dup_member_strv (object, "steps");
+  self->title = dup_text (object, translation, index, "title");
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      g_autofree char *pointer = g_strdup_printf ("/actions/%u/steps/%u", index, i);
+
+      g_strv_builder_add (builder, _ut_catalog_translate (translation, pointer,
+                                                          json_array_get_string_element (steps, i)));
+    }
+  self->steps = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
   self->url = dup_member_string (object, "url");
   self->setting_label = dup_member_string (object, "setting_label");
-  self->note = dup_member_string (object, "note");
+  self->note = dup_text (object, translation, index, "note");
   self->target = dup_member_string (object, "target");
   self->scope = g_strdup (json_object_get_string_member_with_default (object, "scope", "account"));
   self->recheck_days = (guint) json_object_get_int_member_with_default (object, "recheck_days", 0);

@@ -68,6 +68,7 @@ static const char * const action_optional[] = {
 static const char * const change_required[] = { "revision", "date", "summary", "sources", NULL };
 static const char * const source_required[] = { "id", "url", "title", "publisher", "date", NULL };
 static const char * const bundle_required[] = { "format", "version", "generated", "platforms", NULL };
+static const char * const bundle_optional[] = { "translations", NULL };
 static const char * const none[] = { NULL };
 
 G_DEFINE_BOXED_TYPE (UtProblem, ut_problem, ut_problem_copy, ut_problem_free)
@@ -1333,6 +1334,108 @@ ut_catalog_validator_check_record (UtCatalogValidator *self,
   g_string_free (walk.pointer, TRUE);
 }
 
+static gboolean
+is_language_tag (const char *tag)
+{
+  gsize n = strlen (tag);
+
+  /* "de", "fr", "pt_BR": what gettext calls a language, and what g_get_language_names() gives. */
+  if (n != 2 && n != 3 && n != 5)
+    return FALSE;
+  for (gsize i = 0; i < MIN (n, 3); i++)
+    if (tag[i] != '_' ? !g_ascii_islower (tag[i]) : i != 2 || n != 5)
+      return FALSE;
+  return n != 5 || (tag[2] == '_' && g_ascii_isupper (tag[3]) && g_ascii_isupper (tag[4]));
+}
+
+/* One string of a record in one language: [English it was made from, translation]. */
+static void
+check_translated_pair (Walk     *walk,
+                       JsonNode *node)
+{
+  JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  if (pair == NULL || json_array_get_length (pair) != 2)
+    {
+      report (walk, "expected [English text, its translation]");
+      return;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *element = json_array_get_element (pair, i);
+      gsize saved = push_index (walk, i);
+
+      if (!node_is_value_of (element, G_TYPE_STRING) || is_blank (json_node_get_string (element)))
+        report (walk, "expected a non-empty string");
+      else if (!ut_text_is_printable (json_node_get_string (element)))
+        report (walk, "contains a control character or a direction mark (text is shown in the app, "
+                      "where these can hide or reorder what people read)");
+      pop (walk, saved);
+    }
+}
+
+/* translations: language → platform id → JSON pointer in that record → [English, translation]. */
+static void
+check_translations (Walk       *walk,
+                    JsonObject *bundle)
+{
+  JsonObject *languages;
+  g_autoptr(GList) language_names = NULL;
+  gsize saved;
+
+  if (!json_object_has_member (bundle, "translations"))
+    return;
+
+  saved = push_key (walk, "translations");
+  if ((languages = expect_object (walk, json_object_get_member (bundle, "translations"))) == NULL)
+    {
+      pop (walk, saved);
+      return;
+    }
+
+  language_names = json_object_get_members (languages);
+  for (const GList *l = language_names; l != NULL; l = l->next)
+    {
+      gsize saved_language = push_key (walk, l->data);
+      JsonObject *records;
+      g_autoptr(GList) ids = NULL;
+
+      if (!is_language_tag (l->data))
+        report (walk, "\"%s\" is not a language (allowed: e.g. de, fr, pt_BR)", (const char *) l->data);
+      else if ((records = expect_object (walk, json_object_get_member (languages, l->data))) != NULL)
+        {
+          ids = json_object_get_members (records);
+          for (const GList *id = ids; id != NULL; id = id->next)
+            {
+              gsize saved_id = push_key (walk, id->data);
+              JsonObject *strings;
+              g_autoptr(GList) pointers = NULL;
+
+              if (!ut_is_slug (id->data))
+                report (walk, "\"%s\" is not a valid id (allowed: lower-case letters, digits and single dashes)",
+                        (const char *) id->data);
+              else if ((strings = expect_object (walk, json_object_get_member (records, id->data))) != NULL)
+                {
+                  pointers = json_object_get_members (strings);
+                  for (const GList *p = pointers; p != NULL; p = p->next)
+                    {
+                      gsize saved_pointer = push_key (walk, p->data);
+
+                      if (*(const char *) p->data != '/')
+                        report (walk, "\"%s\" is not a JSON pointer into the record", (const char *) p->data);
+                      else
+                        check_translated_pair (walk, json_object_get_member (strings, p->data));
+                      pop (walk, saved_pointer);
+                    }
+                }
+              pop (walk, saved_id);
+            }
+        }
+      pop (walk, saved_language);
+    }
+  pop (walk, saved);
+}
+
 void
 ut_catalog_validator_check_bundle (UtCatalogValidator *self,
                                    const char         *file,
@@ -1354,7 +1457,7 @@ ut_catalog_validator_check_bundle (UtCatalogValidator *self,
   if ((object = expect_object (&walk, bundle)) == NULL)
     goto out;
 
-  check_members (&walk, object, bundle_required, none);
+  check_members (&walk, object, bundle_required, bundle_optional);
   expect_integer (&walk, object, "format", UT_CATALOG_FORMAT, UT_CATALOG_FORMAT);
   expect_integer (&walk, object, "version", 1, G_MAXINT64);
   generated = expect_string (&walk, object, "generated");
@@ -1383,6 +1486,8 @@ ut_catalog_validator_check_bundle (UtCatalogValidator *self,
         }
       pop (&walk, saved);
     }
+
+  check_translations (&walk, object);
 
 out:
   g_string_free (walk.pointer, TRUE);

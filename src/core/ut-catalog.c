@@ -21,6 +21,7 @@ struct _UtCatalog
   JsonNode   *root;
   gint64      version;
   const char *generated;
+  char       *language;   /* of the translations in use; NULL for the records' English */
   GPtrArray  *platforms;  /* of UtPlatform, sorted by id */
   GHashTable *by_id;      /* id and aliases → UtPlatform (borrowed) */
 };
@@ -40,6 +41,7 @@ ut_catalog_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->platforms, g_ptr_array_unref);
   g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (ut_catalog_parent_class)->finalize (object);
 }
@@ -123,6 +125,61 @@ is_older_format (JsonNode *root)
  * Validates the whole bundle with the same rules as the build, then builds the immutable model.
  * Nothing of an invalid bundle is kept.
  */
+/**
+ * _ut_catalog_translate:
+ * @translation: (nullable): a record's translations, JSON pointer → [English, translated]
+ * @pointer: where @english is in the record
+ * @english: (nullable): the record's text
+ *
+ * The translation of @english, if there is one for this very text: a translation made for an
+ * English text that has since changed is not used, so a guide never mixes an outdated translated
+ * step with a changed English one.
+ */
+const char *
+_ut_catalog_translate (JsonObject *translation,
+                       const char *pointer,
+                       const char *english)
+{
+  JsonArray *pair;
+
+  if (translation == NULL || english == NULL || !json_object_has_member (translation, pointer))
+    return english;
+
+  pair = json_object_get_array_member (translation, pointer);
+  if (g_strcmp0 (json_array_get_string_element (pair, 0), english) != 0)
+    return english;
+  return json_array_get_string_element (pair, 1);
+}
+
+/* The bundle's translations for the first of the user's languages it has ("de_CH" falls back to
+ * "de"), or NULL for English. */
+static JsonObject *
+choose_translations (JsonObject  *bundle,
+                     char       **language)
+{
+  const char * const *languages = g_get_language_names ();
+  JsonObject *translations;
+
+  *language = NULL;
+  if (!json_object_has_member (bundle, "translations"))
+    return NULL;
+
+  translations = json_object_get_object_member (bundle, "translations");
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      /* English is what the records are written in; "C" stands for it. */
+      if (g_str_equal (languages[i], "C") || g_str_has_prefix (languages[i], "en"))
+        return NULL;
+      if (json_object_has_member (translations, languages[i]))
+        {
+          *language = g_strdup (languages[i]);
+          return json_object_get_object_member (translations, languages[i]);
+        }
+    }
+
+  return NULL;
+}
+
 UtCatalog *
 ut_catalog_new_from_bytes (GBytes      *bytes,
                            const char  *origin,
@@ -132,6 +189,7 @@ ut_catalog_new_from_bytes (GBytes      *bytes,
   g_autoptr(UtCatalog) self = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
+  JsonObject *translations;
   JsonArray *platforms;
   GPtrArray *problems;
   gsize length;
@@ -185,11 +243,20 @@ ut_catalog_new_from_bytes (GBytes      *bytes,
   self->version = json_object_get_int_member (object, "version");
   self->generated = json_object_get_string_member (object, "generated");
 
+  translations = choose_translations (object, &self->language);
+
   platforms = json_object_get_array_member (object, "platforms");
   g_ptr_array_set_size (self->platforms, 0);
   for (guint i = 0; i < json_array_get_length (platforms); i++)
-    g_ptr_array_add (self->platforms,
-                     _ut_platform_new_from_json (json_array_get_object_element (platforms, i)));
+    {
+      JsonObject *record = json_array_get_object_element (platforms, i);
+      const char *id = json_object_get_string_member (record, "id");
+      JsonObject *translation = NULL;
+
+      if (translations != NULL && json_object_has_member (translations, id))
+        translation = json_object_get_object_member (translations, id);
+      g_ptr_array_add (self->platforms, _ut_platform_new_from_json (record, translation));
+    }
   g_ptr_array_sort (self->platforms, compare_platforms);
 
   for (guint i = 0; i < self->platforms->len; i++)
@@ -203,6 +270,20 @@ ut_catalog_new_from_bytes (GBytes      *bytes,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ut_catalog_get_language:
+ *
+ * Returns: (nullable): the language the catalog's text is shown in ("de"), or %NULL for the
+ * records' own English. Strings not translated, or translated from an older English text, are
+ * in English either way.
+ */
+const char *
+ut_catalog_get_language (UtCatalog *self)
+{
+  g_return_val_if_fail (UT_IS_CATALOG (self), NULL);
+  return self->language;
 }
 
 gint64

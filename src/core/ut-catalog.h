@@ -33,6 +33,7 @@ UtCatalog  *ut_catalog_new_from_bytes (GBytes     *bytes,
 UtCatalog  *ut_catalog_load_bundled   (GError    **error);
 gint64      ut_catalog_get_version    (UtCatalog  *self);
 const char *ut_catalog_get_generated  (UtCatalog  *self);
+const char *ut_catalog_get_language   (UtCatalog  *self);
 UtPlatform *ut_catalog_lookup         (UtCatalog  *self,
                                        const char *id);
 

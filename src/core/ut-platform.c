@@ -32,6 +32,7 @@ struct _UtPlatform
   const char    *data_used;
   const char    *note;
   char          *search_text; /* name, short name, owner and keywords, one per line */
+  gboolean       translated;  /* its text comes in the user's language, where translated */
   GArray        *changes;   /* of UtChange */
   GArray        *sources;   /* of UtSource */
   GPtrArray     *actions;   /* of UtAction */
@@ -133,7 +134,8 @@ member_string (JsonObject *object,
 }
 
 UtPlatform *
-_ut_platform_new_from_json (JsonObject *object)
+_ut_platform_new_from_json (JsonObject *object,
+                            JsonObject *translation)
 {
   UtPlatform *self = g_object_new (UT_TYPE_PLATFORM, NULL);
   JsonObject *regions;
@@ -142,6 +144,7 @@ _ut_platform_new_from_json (JsonObject *object)
   GString *search_text;
 
   self->record = json_object_ref (object);
+  self->translated = translation != NULL;
   self->id = member_string (object, "id");
   self->name = member_string (object, "name");
   self->short_name = member_string (object, "short_name");
@@ -150,8 +153,8 @@ _ut_platform_new_from_json (JsonObject *object)
   self->homepage = member_string (object, "homepage");
   self->revision = (guint) json_object_get_int_member (object, "revision");
   self->reviewed = member_string (object, "reviewed");
-  self->data_used = member_string (object, "data_used");
-  self->note = member_string (object, "note");
+  self->data_used = _ut_catalog_translate (translation, "/data_used", member_string (object, "data_used"));
+  self->note = _ut_catalog_translate (translation, "/note", member_string (object, "note"));
 
   aliases = g_strv_builder_new ();
   if (json_object_has_member (object, "aliases"))
@@ -181,10 +184,11 @@ _ut_platform_new_from_json (JsonObject *object)
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *entry = json_array_get_object_element (array, i);
+      g_autofree char *pointer = g_strdup_printf ("/changes/%u/summary", i);
       UtChange change = {
         (guint) json_object_get_int_member (entry, "revision"),
         member_string (entry, "date"),
-        member_string (entry, "summary"),
+        _ut_catalog_translate (translation, pointer, member_string (entry, "summary")),
       };
 
       g_array_append_val (self->changes, change);
@@ -210,19 +214,20 @@ _ut_platform_new_from_json (JsonObject *object)
   self->actions = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
   for (guint i = 0; i < json_array_get_length (array); i++)
     g_ptr_array_add (self->actions,
-                     _ut_action_new_from_json (json_array_get_object_element (array, i)));
+                     _ut_action_new_from_json (json_array_get_object_element (array, i), translation, i));
 
   regions = json_object_get_object_member (object, "regions");
   for (guint r = 0; r < UT_N_REGIONS; r++)
     {
       JsonObject *entry = json_object_get_object_member (regions, ut_region_to_code ((UtRegion) r));
+      g_autofree char *pointer = g_strdup_printf ("/regions/%s/note", ut_region_to_code ((UtRegion) r));
       UtRegionOffer *offer = &self->offers[r];
       JsonArray *ids = json_object_get_array_member (entry, "actions");
 
       offer->status = (UtOfferStatus) ut_schema_lookup (ut_offer_status_names,
                                                         member_string (entry, "status"));
       offer->since = member_string (entry, "since");
-      offer->note = member_string (entry, "note");
+      offer->note = _ut_catalog_translate (translation, pointer, member_string (entry, "note"));
       offer->actions = g_ptr_array_new_full (json_array_get_length (ids), g_object_unref);
       for (guint i = 0; i < json_array_get_length (ids); i++)
         {
@@ -284,6 +289,20 @@ ut_platform_matches_search (UtPlatform *self,
 
   haystack = g_utf8_casefold (self->search_text, -1);
   return strstr (haystack, folded_needle) != NULL;
+}
+
+/**
+ * ut_platform_is_translated:
+ *
+ * Whether the platform's guide is shown in the user's language rather than in the English it is
+ * written in. Setting labels stay in English either way: they are quoted as the platform writes
+ * them.
+ */
+gboolean
+ut_platform_is_translated (UtPlatform *self)
+{
+  g_return_val_if_fail (UT_IS_PLATFORM (self), FALSE);
+  return self->translated;
 }
 
 const char *

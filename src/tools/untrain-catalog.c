@@ -14,6 +14,7 @@
 
 #include "ut-catalog.h"
 #include "ut-catalog-audit.h"
+#include "ut-catalog-messages.h"
 #include "ut-catalog-validator.h"
 #include "ut-signature.h"
 #include "ut-util.h"
@@ -21,7 +22,9 @@
 #define USAGE \
   "usage: untrain-catalog validate RECORD.json…\n" \
   "       untrain-catalog audit [--today YYYY-MM-DD] RECORD.json…\n" \
-  "       untrain-catalog bundle --version-file FILE --output FILE [--directory DIR] RECORD.json…\n" \
+  "       untrain-catalog bundle --version-file FILE --output FILE [--directory DIR]\n" \
+  "                              [--translations LANG.po…] RECORD.json…\n" \
+  "       untrain-catalog pot --output FILE RECORD.json…\n" \
   "       untrain-catalog keygen [--force] PRIVATE-KEY PUBLIC-KEY\n" \
   "       untrain-catalog sign --key PRIVATE-KEY [--output SIGNATURE] BUNDLE\n" \
   "       untrain-catalog verify --key PUBLIC-KEY [--signature SIGNATURE] BUNDLE\n" \
@@ -177,12 +180,83 @@ print_problems (UtCatalogValidator *validator)
   return problems->len == 0;
 }
 
+/* The records' translations from PO files named after their language (de.po): language →
+ * platform id → JSON pointer → [English, translation]. Only translations of the records' current
+ * English are kept: one made for an older text would mix languages in a guide. */
+static JsonNode *
+build_translations (GPtrArray  *records,
+                    char      **po_files)
+{
+  g_autoptr(JsonObject) languages = json_object_new ();
+  JsonNode *node;
+
+  for (guint f = 0; po_files != NULL && po_files[f] != NULL; f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GHashTable) table = ut_po_file_read (po_files[f], &error);
+      g_autofree char *base = g_path_get_basename (po_files[f]);
+      g_autoptr(JsonObject) by_record = json_object_new ();
+
+      if (table == NULL)
+        {
+          g_printerr ("untrain-catalog: %s\n", error->message);
+          return NULL;
+        }
+      if (!g_str_has_suffix (base, ".po"))
+        {
+          g_printerr ("untrain-catalog: %s: a translation file is named after its language, e.g. de.po\n", po_files[f]);
+          return NULL;
+        }
+      base[strlen (base) - 3] = '\0';
+
+      for (guint r = 0; r < records->len; r++)
+        {
+          JsonObject *record = json_node_get_object (g_ptr_array_index (records, r));
+          g_autoptr(GPtrArray) messages = ut_catalog_collect_messages (record);
+          g_autoptr(JsonObject) strings = json_object_new ();
+
+          for (guint m = 0; m < messages->len; m++)
+            {
+              UtCatalogMessage *message = g_ptr_array_index (messages, m);
+              g_autofree char *key = ut_po_key (message->context, message->text);
+              const char *translated = g_hash_table_lookup (table, key);
+              JsonArray *pair;
+
+              if (translated == NULL)
+                continue;
+              pair = json_array_new ();
+              json_array_add_string_element (pair, message->text);
+              json_array_add_string_element (pair, translated);
+              json_object_set_array_member (strings, message->pointer, pair);
+            }
+          if (json_object_get_size (strings) > 0)
+            json_object_set_object_member (by_record, json_object_get_string_member (record, "id"),
+                                           g_steal_pointer (&strings));
+        }
+      json_object_set_object_member (languages, base, g_steal_pointer (&by_record));
+    }
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, languages);
+  return node;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static int
 bundle (gint64       version,
         const char  *output,
         const char  *directory,
+        char       **po_files,
         char       **files)
 {
+  g_autoptr(JsonNode) translations = NULL;
   g_autoptr(UtCatalogValidator) validator = ut_catalog_validator_new ();
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
@@ -216,6 +290,8 @@ bundle (gint64       version,
     return 1;
 
   g_ptr_array_sort (records, compare_records);
+  if ((translations = build_translations (records, po_files)) == NULL)
+    return 1;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -229,6 +305,11 @@ bundle (gint64       version,
   for (guint i = 0; i < records->len; i++)
     json_builder_add_value (builder, json_node_ref (g_ptr_array_index (records, i)));
   json_builder_end_array (builder);
+  if (po_files != NULL && po_files[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "translations");
+      json_builder_add_value (builder, json_node_ref (translations));
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -385,9 +466,11 @@ command_bundle (int    argc,
   g_autofree char *version_file = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) files = NULL;
+  g_auto(GStrv) po_files = NULL;
   gint64 version = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write catalog.json", "FILE" },
+    { "translations", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &po_files, "Translations of the records (repeat for each language)", "LANG.po" },
     { "version-file", 0, 0, G_OPTION_ARG_FILENAME, &version_file, "File holding the catalog version", "FILE" },
     { "directory", 0, 0, G_OPTION_ARG_FILENAME, &directory, "Fail if a record in DIR is not among FILEs", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "RECORD.json…" },
@@ -407,7 +490,59 @@ command_bundle (int    argc,
       return 1;
     }
 
-  return bundle (version, output, directory, files);
+  return bundle (version, output, directory, po_files, files);
+}
+
+/* A gettext template of every string a person reads in the records, for translators. */
+static int
+command_pot (int    argc,
+             char **argv)
+{
+  g_autoptr(UtCatalogValidator) validator = ut_catalog_validator_new ();
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func ((GDestroyNotify) ut_catalog_message_free);
+  g_autoptr(GPtrArray) message_files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *pot = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write the template", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "RECORD.json…" },
+    { NULL }
+  };
+
+  if (!parse_options ("RECORD.json… — write the records' text as a gettext template", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || output == NULL)
+    return usage ("pot needs --output FILE and at least one record");
+
+  /* Sorted like the bundle, so that the template's order does not depend on the shell's. */
+  g_qsort_with_data (files, g_strv_length (files), sizeof (char *), compare_paths, NULL);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) record = ut_catalog_validator_check_file (validator, files[i]);
+      g_autoptr(GPtrArray) record_messages = NULL;
+      g_autofree char *base = g_path_get_basename (files[i]);
+
+      if (record == NULL)
+        continue;
+      record_messages = ut_catalog_collect_messages (json_node_get_object (record));
+      for (guint m = 0; m < record_messages->len; m++)
+        {
+          g_ptr_array_add (messages, g_ptr_array_steal_index (record_messages, m--));
+          g_ptr_array_add (message_files, g_strconcat ("data/catalog/platforms/", base, NULL));
+        }
+    }
+  if (!print_problems (validator))
+    return 1;
+
+  pot = ut_catalog_messages_to_pot (messages, message_files);
+  if (!ut_write_file_atomic (output, pot, strlen (pot), 0644, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }
 
 /* The private key is written first and readable only by its owner. */
@@ -636,6 +771,7 @@ main (int    argc,
     { "validate", command_validate },
     { "audit", command_audit },
     { "bundle", command_bundle },
+    { "pot", command_pot },
     { "keygen", command_keygen },
     { "sign", command_sign },
     { "verify", command_verify },

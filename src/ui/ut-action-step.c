@@ -317,8 +317,14 @@ build (UtActionStep *self,
   if (ut_action_get_setting_label (self->action) != NULL)
     {
       escaped = g_markup_escape_text (ut_action_get_setting_label (self->action), -1);
-      /* Translators: %s is the platform's own wording, shown in bold */
-      setting = g_strdup_printf (_("Look for: “<b>%s</b>”"), escaped);
+      if (ut_platform_is_translated (self->platform))
+        /* Translators: %s is the platform's own English wording, shown in bold. In a translated
+         * guide the label stays in English, since no source gives the platform's own wording in
+         * this language. */
+        setting = g_strdup_printf (_("Look for: “<b>%s</b>” (in English; in your language the menu may read differently)"), escaped);
+      else
+        /* Translators: %s is the platform's own wording, shown in bold */
+        setting = g_strdup_printf (_("Look for: “<b>%s</b>”"), escaped);
       gtk_label_set_markup (self->setting_label, setting);
       gtk_widget_set_visible (GTK_WIDGET (self->setting_label), TRUE);
     }
