@@ -81,6 +81,7 @@ static const Rule rules[] = {
   { "duplicate-id/bundle.json", "/platforms/1/id", "duplicate platform id \"example\" (already used at " },
   { "duplicate-keyword/example.json", "/keywords/2", "keyword \"sample\" is listed twice" },
   { "bad-translation/bundle.json", "/translations/de/example/~1actions~10~1title", "expected [English text, its translation]" },
+  { "bad-contact/example.json", "/contact/email", "\"privacy at example.com\" is not an e-mail address" },
   { "not-json/example.json", "", "not valid JSON" },
 };
 

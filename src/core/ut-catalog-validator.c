@@ -55,7 +55,7 @@ static const char * const record_required[] = {
   "regions", "actions", "sources", NULL
 };
 static const char * const record_optional[] = {
-  "aliases", "short_name", "keywords", "owner", "form_hosts", "note", "maintainer_note", NULL
+  "aliases", "short_name", "keywords", "owner", "form_hosts", "contact", "note", "maintainer_note", NULL
 };
 static const char * const region_required[] = { "status", "actions", NULL };
 static const char * const region_optional[] = { "since", "sources", "note", NULL };
@@ -65,6 +65,8 @@ static const char * const action_required[] = {
 static const char * const action_optional[] = {
   "url", "setting_label", "note", "target", "scope", "recheck_days", "fields", NULL
 };
+static const char * const contact_required[] = { "sources", NULL };
+static const char * const contact_optional[] = { "email", "form", "postal", NULL };
 static const char * const change_required[] = { "revision", "date", "summary", "sources", NULL };
 static const char * const source_required[] = { "id", "url", "title", "publisher", "date", NULL };
 static const char * const bundle_required[] = { "format", "version", "generated", "platforms", NULL };
@@ -893,11 +895,12 @@ check_changes (Walk       *walk,
 }
 
 static void
-check_action_url (Walk       *walk,
-                  JsonObject *action,
-                  Record     *facts)
+check_platform_url (Walk       *walk,
+                    JsonObject *object,
+                    const char *key,
+                    Record     *facts)
 {
-  const char *url = expect_https (walk, action, "url");
+  const char *url = expect_https (walk, object, key);
   g_autofree char *domains = NULL;
   gsize saved;
 
@@ -906,7 +909,7 @@ check_action_url (Walk       *walk,
     return;
 
   domains = join_strings (facts->domains);
-  saved = push_key (walk, "url");
+  saved = push_key (walk, key);
   report (walk, "\"%s\" is not on the record's domains (%s) or a host in /form_hosts", url, domains);
   pop (walk, saved);
 }
@@ -969,7 +972,7 @@ check_actions (Walk       *walk,
           pop (walk, saved_steps);
         }
 
-      check_action_url (walk, action, facts);
+      check_platform_url (walk, action, "url", facts);
       expect_string (walk, action, "setting_label");
       expect_string (walk, action, "note");
       expect_string (walk, action, "target");
@@ -1144,6 +1147,50 @@ check_region (Walk       *walk,
     }
 }
 
+static gboolean
+is_email_address (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL && strchr (at + 1, '.') != NULL &&
+         at[1] != '.' && !g_str_has_suffix (text, ".") && strpbrk (text, " <>()[],;:\"") == NULL;
+}
+
+/* Where people send an objection or request about their data: the platform's privacy e-mail
+ * address, its form, or its postal address, as its own privacy policy gives them. */
+static void
+check_contact (Walk       *walk,
+               JsonObject *record,
+               Record     *facts)
+{
+  JsonObject *contact;
+  const char *email;
+  gsize saved;
+
+  if (!json_object_has_member (record, "contact"))
+    return;
+
+  saved = push_key (walk, "contact");
+  if ((contact = expect_object (walk, json_object_get_member (record, "contact"))) != NULL)
+    {
+      check_members (walk, contact, contact_required, contact_optional);
+      if ((email = expect_string (walk, contact, "email")) != NULL && !is_email_address (email))
+        {
+          gsize saved_email = push_key (walk, "email");
+
+          report (walk, "\"%s\" is not an e-mail address", email);
+          pop (walk, saved_email);
+        }
+      check_platform_url (walk, contact, "form", facts);
+      expect_string (walk, contact, "postal");
+      if (!json_object_has_member (contact, "email") && !json_object_has_member (contact, "form") &&
+          !json_object_has_member (contact, "postal"))
+        report (walk, "a contact needs an \"email\", a \"form\" or a \"postal\" address");
+      check_citations (walk, contact, facts, BACKING_PRIMARY);
+    }
+  pop (walk, saved);
+}
+
 static void
 check_regions (Walk       *walk,
                JsonObject *record,
@@ -1300,6 +1347,7 @@ check_record (Walk       *walk,
   expect_string (walk, record, "data_used");
 
   check_actions (walk, record, &facts);
+  check_contact (walk, record, &facts);
   check_regions (walk, record, &facts);
 
   expect_string (walk, record, "note");
