@@ -592,6 +592,25 @@ locale_paper_width (void)
 }
 #endif
 
+static UtExportPaper resolve_paper (UtExportPaper paper);
+
+/**
+ * ut_export_paper_get_size:
+ * @paper: a paper size, or %UT_EXPORT_PAPER_DEFAULT for the locale's
+ *
+ * The page's width and height in points, for anything Untrain prints.
+ */
+void
+ut_export_paper_get_size (UtExportPaper  paper,
+                          double        *width,
+                          double        *height)
+{
+  gboolean letter = resolve_paper (paper) == UT_EXPORT_PAPER_LETTER;
+
+  *width = letter ? 612 : 595;
+  *height = letter ? 792 : 842;
+}
+
 static UtExportPaper
 resolve_paper (UtExportPaper paper)
 {
@@ -621,16 +640,7 @@ _ut_export_pdf (UtExportModel  *model,
   cairo_status_t status;
   Pdf pdf = { NULL };
 
-  if (resolve_paper (model->paper) == UT_EXPORT_PAPER_LETTER)
-    {
-      pdf.width = 612;
-      pdf.height = 792;
-    }
-  else
-    {
-      pdf.width = 595;
-      pdf.height = 842;
-    }
+  ut_export_paper_get_size (model->paper, &pdf.width, &pdf.height);
 
   surface = cairo_pdf_surface_create_for_stream (pdf_write, bytes, pdf.width, pdf.height);
   title = model->profile != NULL

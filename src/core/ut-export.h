@@ -57,6 +57,9 @@ const char *ut_export_format_get_content_type  (UtExportFormat          format);
 gboolean    ut_export_format_is_text           (UtExportFormat          format);
 gboolean    ut_export_paper_from_string        (const char             *text,
                                                 UtExportPaper          *paper);
+void        ut_export_paper_get_size           (UtExportPaper           paper,
+                                                double                 *width,
+                                                double                 *height);
 char       *ut_export_suggest_filename         (UtExportFormat          format,
                                                 UtProfile              *profile,
                                                 GDateTime              *now);

@@ -117,6 +117,34 @@ text_member (Check      *check,
   return value;
 }
 
+/* A text given once for every language ("GDPR") or per language ({"en": …, "de": …, "fr": …}). */
+static gboolean
+localized_member (Check       *check,
+                  JsonObject  *object,
+                  const char  *where,
+                  const char  *key,
+                  gboolean     required,
+                  UtLegalText  text)
+{
+  static const char * const codes[UT_LEGAL_N_LANGUAGES] = { "en", "de", "fr" };
+  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *inner = g_strconcat (where, "/", key, NULL);
+
+  for (guint i = 0; i < UT_LEGAL_N_LANGUAGES; i++)
+    text[i] = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      const char *value = text_member (check, object, where, key, required);
+
+      for (guint i = 0; i < UT_LEGAL_N_LANGUAGES; i++)
+        text[i] = value;
+      return value != NULL;
+    }
+  for (guint i = 0; i < UT_LEGAL_N_LANGUAGES; i++)
+    text[i] = text_member (check, json_node_get_object (node), inner, codes[i], TRUE);
+  return text[0] != NULL;
+}
+
 static const char *
 url_member (Check      *check,
             JsonObject *object,
@@ -271,8 +299,7 @@ read_rights (UtLegal    *self,
         continue;
 
       rights->id = id;
-      rights->law = text_member (check, entry, where, "law", TRUE);
-      rights->law_short = text_member (check, entry, where, "law_short", TRUE);
+      localized_member (check, entry, where, "law", TRUE, rights->law);
       request = text_member (check, entry, where, "request", TRUE);
       request_index = request != NULL ? (int) g_strv_length ((char **) request_names) : -1;
       for (guint i = 0; request != NULL && request_names[i] != NULL; i++)
@@ -282,14 +309,18 @@ read_rights (UtLegal    *self,
         problem (check, where, "“request” must be object, opt-out or delete");
       rights->request = request_index >= 0 && request_names[request_index] != NULL ? (UtLegalRequest) request_index
                                                                                   : UT_LEGAL_REQUEST_OBJECT;
-      rights->request_article = text_member (check, entry, where, "request_article", TRUE);
+      localized_member (check, entry, where, "request_article", TRUE, rights->request_article);
+      if (!localized_member (check, entry, where, "subject_citation", FALSE, rights->subject_citation))
+        memcpy (rights->subject_citation, rights->request_article, sizeof (UtLegalText));
       rights->grounds_required = json_object_get_boolean_member_with_default (entry, "grounds_required", FALSE);
-      rights->erasure_article = text_member (check, entry, where, "erasure_article", FALSE);
-      rights->residents_of = text_member (check, entry, where, "residents_of", FALSE);
-      rights->complaint_article = text_member (check, entry, where, "complaint_article", FALSE);
-      rights->complaint_body = text_member (check, entry, where, "complaint_body", FALSE);
+      localized_member (check, entry, where, "erasure_article", FALSE, rights->erasure_article);
+      localized_member (check, entry, where, "residents_of", FALSE, rights->residents_of);
+      localized_member (check, entry, where, "complaint_article", FALSE, rights->complaint_article);
+      localized_member (check, entry, where, "complaint_body", FALSE, rights->complaint_body);
       rights->complaint_url = url_member (check, entry, where, "complaint_url", FALSE);
-      if ((deadline = object_member (check, entry, where, "deadline")) != NULL)
+      /* Some laws set no time for the answer to this request; then there is no due date. */
+      if (json_object_has_member (entry, "deadline") &&
+          (deadline = object_member (check, entry, where, "deadline")) != NULL)
         {
           g_autofree char *deadline_where = g_strconcat (where, "/deadline", NULL);
 
@@ -297,9 +328,10 @@ read_rights (UtLegal    *self,
           rights->deadline_days = uint_member (check, deadline, deadline_where, "days", 366);
           rights->extension_months = uint_member (check, deadline, deadline_where, "extension_months", 12);
           rights->extension_days = uint_member (check, deadline, deadline_where, "extension_days", 366);
-          rights->deadline_article = text_member (check, deadline, deadline_where, "article", TRUE);
+          localized_member (check, deadline, deadline_where, "article", TRUE, rights->deadline_article);
           if (rights->deadline_months == 0 && rights->deadline_days == 0)
             problem (check, deadline_where, "a deadline needs “months” or “days”");
+          rights->has_deadline = TRUE;
         }
       check_cited (check, entry, where);
       self->has_rights[r] = TRUE;
@@ -417,14 +449,6 @@ ut_legal_new_from_bytes (GBytes      *bytes,
 
   g_string_free (check.problems, TRUE);
   return g_steal_pointer (&self);
-}
-
-UtLegal *
-ut_legal_load_bundled (GError **error)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (UT_LEGAL_BUNDLED_RESOURCE, 0, error);
-
-  return bytes != NULL ? ut_legal_new_from_bytes (bytes, "bundled legal data", error) : NULL;
 }
 
 /**

@@ -14,6 +14,17 @@ G_BEGIN_DECLS
 
 #define UT_LEGAL_BUNDLED_RESOURCE "/io/github/untrain/Untrain/legal/legal.json"
 
+/* The languages letters are written in; legal citations are given in each ("Art. 21(1) GDPR",
+ * "Art. 21 Abs. 1 DSGVO", "article 21, paragraphe 1, du RGPD"). */
+typedef enum
+{
+  UT_LEGAL_LANGUAGE_EN,
+  UT_LEGAL_LANGUAGE_DE,
+  UT_LEGAL_LANGUAGE_FR,
+} UtLegalLanguage;
+
+#define UT_LEGAL_N_LANGUAGES (UT_LEGAL_LANGUAGE_FR + 1)
+
 typedef enum
 {
   UT_LEGAL_REQUEST_OBJECT,   /* object to the processing (GDPR Art. 21) */
@@ -21,23 +32,28 @@ typedef enum
   UT_LEGAL_REQUEST_DELETE,   /* have one's data deleted */
 } UtLegalRequest;
 
+/* Texts in the letters' languages, indexed by UtLegalLanguage. */
+typedef const char *UtLegalText[UT_LEGAL_N_LANGUAGES];
+
 typedef struct
 {
   const char     *id;                 /* "EU", "UK", "CH", "US-CA" */
-  const char     *law;                /* "Regulation (EU) 2016/679 (General Data Protection Regulation)" */
-  const char     *law_short;          /* "GDPR" */
+  UtLegalText     law;                /* "Regulation (EU) 2016/679 (General Data Protection Regulation)" */
   UtLegalRequest  request;
-  const char     *request_article;    /* "Art. 21(1) GDPR" */
+  UtLegalText     request_article;    /* "Art. 21(1) GDPR" */
+  UtLegalText     subject_citation;   /* in a letter's subject: the article, or a short name */
   gboolean        grounds_required;   /* the person must give grounds from their situation */
-  const char     *erasure_article;    /* nullable */
-  const char     *residents_of;       /* nullable: the law covers residents of this place only */
+  UtLegalText     erasure_article;    /* each nullable */
+  UtLegalText     residents_of;       /* each nullable: the law covers residents of this place only */
+  gboolean        has_deadline;       /* the law sets a time for the answer */
   guint           deadline_months;    /* the answer is due this long after the request arrives */
   guint           deadline_days;
-  const char     *deadline_article;
+  UtLegalText     deadline_article;
   guint           extension_months;   /* how much longer the platform may take, if it says why */
   guint           extension_days;
-  const char     *complaint_article;  /* nullable */
-  const char     *complaint_body;     /* nullable: who takes complaints when there is no regulator list */
+  UtLegalText     complaint_article;  /* each nullable */
+  UtLegalText     complaint_body;     /* each nullable: who takes complaints where there is no
+                                       * regulator directory (US states) */
   const char     *complaint_url;      /* nullable: their complaint page */
 } UtLegalRights;
 

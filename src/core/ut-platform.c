@@ -31,6 +31,9 @@ struct _UtPlatform
   const char    *reviewed;
   const char    *data_used;
   const char    *note;
+  const char    *contact_email;   /* where objections go, from the record's contact; nullable */
+  const char    *contact_form;
+  const char    *contact_postal;
   char          *search_text; /* name, short name, owner and keywords, one per line */
   gboolean       translated;  /* its text comes in the user's language, where translated */
   GArray        *changes;   /* of UtChange */
@@ -155,6 +158,14 @@ _ut_platform_new_from_json (JsonObject *object,
   self->reviewed = member_string (object, "reviewed");
   self->data_used = _ut_catalog_translate (translation, "/data_used", member_string (object, "data_used"));
   self->note = _ut_catalog_translate (translation, "/note", member_string (object, "note"));
+  if (json_object_has_member (object, "contact"))
+    {
+      JsonObject *contact = json_object_get_object_member (object, "contact");
+
+      self->contact_email = member_string (contact, "email");
+      self->contact_form = member_string (contact, "form");
+      self->contact_postal = member_string (contact, "postal");
+    }
 
   aliases = g_strv_builder_new ();
   if (json_object_has_member (object, "aliases"))
@@ -289,6 +300,29 @@ ut_platform_matches_search (UtPlatform *self,
 
   haystack = g_utf8_casefold (self->search_text, -1);
   return strstr (haystack, folded_needle) != NULL;
+}
+
+/* Where to send an objection or a request about one's data, as the platform's privacy policy
+ * gives it: an e-mail address, a form, a postal address; each nullable. */
+const char *
+ut_platform_get_contact_email (UtPlatform *self)
+{
+  g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
+  return self->contact_email;
+}
+
+const char *
+ut_platform_get_contact_form (UtPlatform *self)
+{
+  g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
+  return self->contact_form;
+}
+
+const char *
+ut_platform_get_contact_postal (UtPlatform *self)
+{
+  g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
+  return self->contact_postal;
 }
 
 /**

@@ -49,6 +49,9 @@ const char          *ut_platform_get_name            (UtPlatform *self);
 const char          *ut_platform_get_short_name      (UtPlatform *self);
 const char          *ut_platform_get_owner           (UtPlatform *self);
 gboolean             ut_platform_is_translated       (UtPlatform *self);
+const char          *ut_platform_get_contact_email   (UtPlatform *self);
+const char          *ut_platform_get_contact_form    (UtPlatform *self);
+const char          *ut_platform_get_contact_postal  (UtPlatform *self);
 gboolean             ut_platform_matches_search      (UtPlatform *self,
                                                       const char *folded_needle);
 const char          *ut_platform_get_category        (UtPlatform *self);

@@ -16,6 +16,8 @@
 #include "ut-catalog-audit.h"
 #include "ut-catalog-messages.h"
 #include "ut-catalog-validator.h"
+#include "ut-json.h"
+#include "ut-legal.h"
 #include "ut-signature.h"
 #include "ut-util.h"
 
@@ -25,6 +27,7 @@
   "       untrain-catalog bundle --version-file FILE --output FILE [--directory DIR]\n" \
   "                              [--translations LANG.po…] RECORD.json…\n" \
   "       untrain-catalog pot --output FILE RECORD.json…\n" \
+  "       untrain-catalog legal [--output FILE] LEGAL.json\n" \
   "       untrain-catalog keygen [--force] PRIVATE-KEY PUBLIC-KEY\n" \
   "       untrain-catalog sign --key PRIVATE-KEY [--output SIGNATURE] BUNDLE\n" \
   "       untrain-catalog verify --key PUBLIC-KEY [--signature SIGNATURE] BUNDLE\n" \
@@ -493,6 +496,42 @@ command_bundle (int    argc,
   return bundle (version, output, directory, po_files, files);
 }
 
+/* Checks the legal data (rights per region, regulators) as the app will, and copies it for the
+ * build to compile in. */
+static int
+command_legal (int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(UtLegal) legal = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to copy the checked file", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "LEGAL.json" },
+    { NULL }
+  };
+
+  if (!parse_options ("LEGAL.json — check the legal data", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    return usage ("legal needs one file");
+
+  if ((bytes = ut_read_file_limited (files[0], 4 * 1024 * 1024, &error)) == NULL ||
+      (legal = ut_legal_new_from_bytes (bytes, files[0], &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (output != NULL && !ut_write_file_atomic (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0644, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* A gettext template of every string a person reads in the records, for translators. */
 static int
 command_pot (int    argc,
@@ -772,6 +811,7 @@ main (int    argc,
     { "audit", command_audit },
     { "bundle", command_bundle },
     { "pot", command_pot },
+    { "legal", command_legal },
     { "keygen", command_keygen },
     { "sign", command_sign },
     { "verify", command_verify },
