@@ -396,6 +396,72 @@ test_update_catalog_usage (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "--url=URL "));
 }
 
+/* A day relative to today, as --request takes it. */
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* An objection in the person's words, sent, followed through to a complaint. */
+static void
+test_letter_and_requests (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *eml = g_build_filename (g_get_user_data_dir (), "objection.eml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sent = day_from_today (-40);
+
+  g_assert_cmpint (run (f, "--use", "claude", "--profile=Anna", "--region=EU", NULL), ==, 0);
+
+  /* The GDPR asks for grounds; the letter is not written without them. */
+  g_assert_cmpint (run (f, "--letter", "claude", "--name=Anna", NULL), ==, 1);
+  assert_one_line_error (f, "grounds relating to your particular situation");
+
+  g_assert_cmpint (run (f, "--letter", "claude", "--grounds=My chats name my patients.", "--name=Anna Test",
+                        "--language=en", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Under Art. 21(1) GDPR, I object"));
+  g_assert_nonnull (strstr (f->out, "My chats name my patients."));
+  g_assert_nonnull (strstr (f->out, "Anna Test"));
+  g_assert_true (g_str_has_prefix (f->out, "privacy@anthropic.com\n"));
+
+  g_assert_cmpint (run (f, "--letter", "claude", "--grounds=My chats name my patients.", "--name=Anna",
+                        "--format=eml", "--output", eml, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (eml, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "To: privacy@anthropic.com\r\n"));
+  g_assert_nonnull (strstr (f->err, "untrain --request claude sent"));
+
+  g_assert_cmpint (run (f, "--letter", "claude", "--format=pdf", NULL), ==, 2);
+  assert_one_line_error (f, "--output");
+  g_assert_cmpint (run (f, "--letter", "claude", "--language=it", NULL), ==, 2);
+  assert_one_line_error (f, "en, de or fr");
+
+  /* Sent 40 days ago: the month has passed. */
+  g_assert_cmpint (run (f, "--request", "claude", "sent", "--date", sent, "--channel=email", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Overdue by"));
+  g_assert_cmpint (run (f, "--status", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Requests:\n  claude"));
+  g_assert_nonnull (strstr (f->out, "overdue"));
+
+  g_assert_cmpint (run (f, "--letter", "claude", "--kind=complaint", "--regulator=fr", "--language=fr", "--name=Anna", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Réclamation concernant Anthropic"));
+  g_assert_nonnull (strstr (f->out, "Commission nationale de l"));
+  g_assert_cmpint (run (f, "--letter", "claude", "--kind=complaint", "--regulator=nowhere", NULL), ==, 2);
+  assert_one_line_error (f, "no regulator “nowhere”");
+
+  /* Nothing before it was sent; once answered, nothing is due. */
+  g_assert_cmpint (run (f, "--request", "claude", "answered", "--date=1999-01-01", NULL), ==, 1);
+  assert_one_line_error (f, "before the request was sent");
+  g_assert_cmpint (run (f, "--request", "claude", "answered", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--status", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "answered"));
+  g_assert_null (strstr (f->out, "due "));
+  g_assert_cmpint (run (f, "--request", "claude", "shouted", NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +478,7 @@ main (int   argc,
   ADD ("/cli/identity", test_identity);
   ADD ("/cli/identity-locked", test_identity_locked);
   ADD ("/cli/update-catalog-usage", test_update_catalog_usage);
+  ADD ("/cli/letter-and-requests", test_letter_and_requests);
 #undef ADD
 
   return g_test_run ();

@@ -349,8 +349,11 @@ test_golden_ics (Fixture       *f,
     }
 
   /* One event per finished action with a re-check date, future ones included; none for the
-   * platform that left the catalog. */
-  g_assert_cmpuint (n_events, ==, 5);
+   * platform that left the catalog; and one for the answer due to the request sent to LinkedIn
+   * under UK law on 20 November (one month). */
+  g_assert_cmpuint (n_events, ==, 6);
+  g_assert_nonnull (strstr (text, "\r\nUID:me/linkedin/request@untrain\r\nDTSTAMP:20261201T100000Z\r\nDTSTART;VALUE=DATE:20261220\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nSUMMARY:Answer due: LinkedIn\r\n"));
   g_assert_nonnull (strstr (text, "\r\nUID:me/linkedin/turn-off-training@untrain\r\n"));
   g_assert_nonnull (strstr (text, "\r\nDTSTAMP:20261201T100000Z\r\n"));
   g_assert_nonnull (strstr (text, "\r\nDTSTART;VALUE=DATE:20260910\r\n"));
@@ -910,7 +913,8 @@ test_import_future (Fixture       *f,
 {
   g_autofree char *good = make_backup_adding_a_record (f);
   g_autoptr(GString) future = g_string_new (good);
-  char *format = strstr (future->str, "\"format\" : 1");
+  g_autofree char *current = g_strdup_printf ("\"format\" : %d", UT_PROGRESS_FORMAT);
+  char *format = strstr (future->str, current);
 
   g_assert_nonnull (format);
   g_string_overwrite (future, (gsize) (format - future->str), "\"format\" : 9");

@@ -1156,6 +1156,33 @@ is_email_address (const char *text)
          at[1] != '.' && !g_str_has_suffix (text, ".") && strpbrk (text, " <>()[],;:\"") == NULL;
 }
 
+/* An address is the one text with line breaks: each line must be printable on its own. */
+static void
+check_postal (Walk       *walk,
+              JsonObject *contact)
+{
+  JsonNode *node = json_object_get_member (contact, "postal");
+  g_auto(GStrv) lines = NULL;
+  gsize saved;
+
+  if (node == NULL)
+    return;
+  saved = push_key (walk, "postal");
+  if (!node_is_value_of (node, G_TYPE_STRING) || is_blank (json_node_get_string (node)))
+    report (walk, "expected a non-empty string");
+  else
+    {
+      lines = g_strsplit (json_node_get_string (node), "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (is_blank (lines[i]) || !ut_text_is_printable (lines[i]))
+          {
+            report (walk, "each line of an address must be printable text, and none empty");
+            break;
+          }
+    }
+  pop (walk, saved);
+}
+
 /* Where people send an objection or request about their data: the platform's privacy e-mail
  * address, its form, or its postal address, as its own privacy policy gives them. */
 static void
@@ -1182,7 +1209,7 @@ check_contact (Walk       *walk,
           pop (walk, saved_email);
         }
       check_platform_url (walk, contact, "form", facts);
-      expect_string (walk, contact, "postal");
+      check_postal (walk, contact);
       if (!json_object_has_member (contact, "email") && !json_object_has_member (contact, "form") &&
           !json_object_has_member (contact, "postal"))
         report (walk, "a contact needs an \"email\", a \"form\" or a \"postal\" address");

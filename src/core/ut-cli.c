@@ -20,40 +20,8 @@
 #include "ut-identity-store.h"
 #include "ut-json.h"
 #include "ut-progress.h"
+#include "ut-cli-private.h"
 
-/* Exit statuses: 0 success, 1 the operation failed (invalid catalog, unwritable progress, a
- * catalog update refused), 2 the command line was wrong (unknown option, platform, action or
- * profile). */
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct
-{
-  gboolean   list;
-  gboolean   status;
-  gboolean   validate;
-  gboolean   use;
-  gboolean   mark;
-  gboolean   version;
-  gboolean   identity_set;
-  gboolean   identity_get;
-  gboolean   identity_clear;
-  gboolean   update_catalog;
-  char      *url;
-  char      *region;
-  char      *profile;
-  char      *export;
-  char      *output;
-  char      *paper;
-  char      *import;
-  char     **arguments;
-
-  UtCatalog  *catalog;
-  UtProgress *progress;
-} Cli;
 
 static void
 cli_clear (Cli *cli)
@@ -64,6 +32,17 @@ cli_clear (Cli *cli)
   g_free (cli->output);
   g_free (cli->paper);
   g_free (cli->import);
+  g_free (cli->letter);
+  g_free (cli->request);
+  g_free (cli->grounds);
+  g_free (cli->grounds_file);
+  g_free (cli->format);
+  g_free (cli->name);
+  g_free (cli->language);
+  g_free (cli->regulator);
+  g_free (cli->date);
+  g_free (cli->channel);
+  g_free (cli->kind);
   g_free (cli->url);
   g_strfreev (cli->arguments);
   g_clear_object (&cli->catalog);
@@ -73,8 +52,8 @@ cli_clear (Cli *cli)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
 
 G_GNUC_PRINTF (1, 2)
-static int
-usage_error (const char *format,
+int
+_ut_cli_usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
@@ -88,15 +67,15 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
-failure (const char *message)
+int
+_ut_cli_failure (const char *message)
 {
   g_printerr ("untrain: %s\n", message);
   return EXIT_FAILED;
 }
 
-static guint
-n_arguments (Cli *cli)
+guint
+_ut_cli_n_arguments (Cli *cli)
 {
   return cli->arguments != NULL ? g_strv_length (cli->arguments) : 0;
 }
@@ -125,8 +104,8 @@ join_names (GPtrArray *names)
   return g_steal_pointer (&text);
 }
 
-static int
-load_catalog (Cli *cli)
+int
+_ut_cli_load_catalog (Cli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) warning = NULL;
@@ -135,45 +114,45 @@ load_catalog (Cli *cli)
   if (warning != NULL)
     g_printerr ("untrain: %s\n", warning->message);
   if (cli->catalog == NULL)
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
 
   return EXIT_OK;
 }
 
-static int
-load_progress (Cli *cli)
+int
+_ut_cli_load_progress (Cli *cli)
 {
   g_autoptr(GError) error = NULL;
 
   cli->progress = ut_progress_new (NULL);
   if (!ut_progress_load (cli->progress, &error))
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
   if (ut_progress_get_recovery (cli->progress) != NULL)
     g_printerr ("untrain: %s\n", ut_progress_get_recovery (cli->progress)->message);
 
   return EXIT_OK;
 }
 
-static int
-find_platform (Cli         *cli,
+int
+_ut_cli_find_platform (Cli         *cli,
                const char  *id,
                UtPlatform **platform)
 {
   *platform = ut_catalog_lookup (cli->catalog, id);
   if (*platform == NULL)
-    return usage_error (_("unknown platform “%s” (untrain --list shows them all)"), id);
+    return _ut_cli_usage_error (_("unknown platform “%s” (untrain --list shows them all)"), id);
 
   return EXIT_OK;
 }
 
-static int
-find_profile (Cli        *cli,
+int
+_ut_cli_find_profile (Cli        *cli,
               UtProfile **profile)
 {
   if (cli->profile == NULL)
     *profile = ut_progress_get_default_profile (cli->progress);
   else if ((*profile = ut_progress_lookup_profile (cli->progress, cli->profile)) == NULL)
-    return usage_error (_("there is no profile called “%s”"), cli->profile);
+    return _ut_cli_usage_error (_("there is no profile called “%s”"), cli->profile);
 
   return EXIT_OK;
 }
@@ -187,8 +166,8 @@ cli_validate (Cli *cli)
   GPtrArray *problems;
   guint n_records = 0;
 
-  if (n_arguments (cli) == 0)
-    return usage_error (_("--validate-catalog needs at least one file"));
+  if (_ut_cli_n_arguments (cli) == 0)
+    return _ut_cli_usage_error (_("--validate-catalog needs at least one file"));
 
   /* A maintainer checks records on the day they review them: none may claim a later day. */
   ut_catalog_validator_set_today (validator, today);
@@ -261,22 +240,22 @@ cli_list (Cli *cli)
   int status;
   guint n;
 
-  if (n_arguments (cli) > 0)
-    return usage_error (_("--list takes no arguments, but got “%s”"), cli->arguments[0]);
+  if (_ut_cli_n_arguments (cli) > 0)
+    return _ut_cli_usage_error (_("--list takes no arguments, but got “%s”"), cli->arguments[0]);
 
-  if ((status = load_catalog (cli)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK)
     return status;
 
   if (cli->region != NULL)
     {
       if (!ut_region_from_code (cli->region, &region))
-        return usage_error (_("unknown region “%s” (allowed: US, EU, CH, UK, OTHER)"), cli->region);
+        return _ut_cli_usage_error (_("unknown region “%s” (allowed: US, EU, CH, UK, OTHER)"), cli->region);
     }
   else
     {
       UtProfile *profile;
 
-      if ((status = load_progress (cli)) != EXIT_OK || (status = find_profile (cli, &profile)) != EXIT_OK)
+      if ((status = _ut_cli_load_progress (cli)) != EXIT_OK || (status = _ut_cli_find_profile (cli, &profile)) != EXIT_OK)
         return status;
       region = ut_profile_get_region (profile);
     }
@@ -339,12 +318,12 @@ cli_status (Cli *cli)
   UtProfile *profile;
   int status;
 
-  if (n_arguments (cli) > 0)
-    return usage_error (_("--status takes no arguments, but got “%s”"), cli->arguments[0]);
+  if (_ut_cli_n_arguments (cli) > 0)
+    return _ut_cli_usage_error (_("--status takes no arguments, but got “%s”"), cli->arguments[0]);
 
-  if ((status = load_catalog (cli)) != EXIT_OK ||
-      (status = load_progress (cli)) != EXIT_OK ||
-      (status = find_profile (cli, &profile)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK ||
+      (status = _ut_cli_load_progress (cli)) != EXIT_OK ||
+      (status = _ut_cli_find_profile (cli, &profile)) != EXIT_OK)
     return status;
 
   ut_progress_get_profile_progress (cli->progress, cli->catalog, profile, &total, NULL);
@@ -388,6 +367,7 @@ cli_status (Cli *cli)
       if (progress.state == UT_PLATFORM_STATE_CHANGED)
         print_changes_since (platform, ut_progress_get_finished_revision (cli->progress, profile, platform));
     }
+  _ut_cli_print_requests (cli, profile);
 
   return EXIT_OK;
 }
@@ -404,17 +384,17 @@ find_or_add_profile (Cli        *cli,
   if (created != NULL)
     *created = FALSE;
   if (cli->profile == NULL || (*profile = ut_progress_lookup_profile (cli->progress, cli->profile)) != NULL)
-    return find_profile (cli, profile);
+    return _ut_cli_find_profile (cli, profile);
 
   if (cli->region == NULL)
     region = ut_region_guess_from_environment ();
   else if (!ut_region_from_code (cli->region, &region))
-    return usage_error (_("unknown region “%s” (allowed: US, EU, CH, UK, OTHER)"), cli->region);
+    return _ut_cli_usage_error (_("unknown region “%s” (allowed: US, EU, CH, UK, OTHER)"), cli->region);
 
   *profile = ut_progress_add_profile (cli->progress, cli->profile, region, &error);
   if (*profile == NULL)
     return error->domain == UT_PROGRESS_ERROR && error->code == UT_PROGRESS_ERROR_INVALID
-           ? usage_error ("%s", error->message) : failure (error->message);
+           ? _ut_cli_usage_error ("%s", error->message) : _ut_cli_failure (error->message);
 
   if (created != NULL)
     *created = TRUE;
@@ -468,10 +448,10 @@ cli_use (Cli *cli)
   gboolean created;
   int status;
 
-  if (n_arguments (cli) == 0)
-    return usage_error (_("--use needs at least one platform"));
+  if (_ut_cli_n_arguments (cli) == 0)
+    return _ut_cli_usage_error (_("--use needs at least one platform"));
 
-  if ((status = load_catalog (cli)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK)
     return status;
 
   /* Check every name before changing anything. */
@@ -479,14 +459,14 @@ cli_use (Cli *cli)
     {
       UtPlatform *platform;
 
-      if ((status = find_platform (cli, cli->arguments[i], &platform)) != EXIT_OK)
+      if ((status = _ut_cli_find_platform (cli, cli->arguments[i], &platform)) != EXIT_OK)
         return status;
       /* A platform named twice (or by two of its names) is added once. */
       if (!g_ptr_array_find_with_equal_func (ids, ut_platform_get_id (platform), g_str_equal, NULL))
         g_ptr_array_add (ids, (gpointer) ut_platform_get_id (platform));
     }
 
-  if ((status = load_progress (cli)) != EXIT_OK ||
+  if ((status = _ut_cli_load_progress (cli)) != EXIT_OK ||
       (status = find_or_add_profile (cli, &profile, &created)) != EXIT_OK)
     return status;
 
@@ -499,7 +479,7 @@ cli_use (Cli *cli)
     }
 
   if (!ut_progress_set_platforms_used (cli->progress, profile, (const char * const *) ids->pdata, TRUE, &error))
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
 
   print_use_summary (profile, added, already, created);
   return EXIT_OK;
@@ -514,11 +494,11 @@ cli_mark (Cli *cli)
   UtActionState state;
   int status;
 
-  if (n_arguments (cli) != 3)
-    return usage_error (_("--mark needs a platform, an action and one of done, skipped, not-applicable, todo"));
+  if (_ut_cli_n_arguments (cli) != 3)
+    return _ut_cli_usage_error (_("--mark needs a platform, an action and one of done, skipped, not-applicable, todo"));
 
-  if ((status = load_catalog (cli)) != EXIT_OK ||
-      (status = find_platform (cli, cli->arguments[0], &platform)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK ||
+      (status = _ut_cli_find_platform (cli, cli->arguments[0], &platform)) != EXIT_OK)
     return status;
 
   if (ut_platform_lookup_action (platform, cli->arguments[1]) == NULL)
@@ -528,18 +508,18 @@ cli_mark (Cli *cli)
       for (guint i = 0; i < ut_platform_get_n_actions (platform); i++)
         g_string_append_printf (actions, "%s%s", i > 0 ? ", " : "",
                                 ut_action_get_id (ut_platform_get_action (platform, i)));
-      return usage_error (_("%s has no action “%s” (actions: %s)"), ut_platform_get_id (platform),
+      return _ut_cli_usage_error (_("%s has no action “%s” (actions: %s)"), ut_platform_get_id (platform),
                           cli->arguments[1], actions->str);
     }
 
   if (!ut_action_state_from_string (cli->arguments[2], &state))
-    return usage_error (_("unknown state “%s” (allowed: done, skipped, not-applicable, todo)"), cli->arguments[2]);
+    return _ut_cli_usage_error (_("unknown state “%s” (allowed: done, skipped, not-applicable, todo)"), cli->arguments[2]);
 
-  if ((status = load_progress (cli)) != EXIT_OK || (status = find_or_add_profile (cli, &profile, NULL)) != EXIT_OK)
+  if ((status = _ut_cli_load_progress (cli)) != EXIT_OK || (status = find_or_add_profile (cli, &profile, NULL)) != EXIT_OK)
     return status;
 
   if (!ut_progress_set_state (cli->progress, profile, platform, cli->arguments[1], state, &error))
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
 
   return EXIT_OK;
 }
@@ -572,23 +552,23 @@ cli_identity (Cli *cli)
   guint expected = cli->identity_set ? 2 : 1;
   int status;
 
-  if (n_arguments (cli) != expected)
-    return usage_error (cli->identity_set ? _("--identity-set needs a platform and a value")
+  if (_ut_cli_n_arguments (cli) != expected)
+    return _ut_cli_usage_error (cli->identity_set ? _("--identity-set needs a platform and a value")
                                           : _("--identity-get and --identity-clear need a platform"));
 
-  if ((status = load_catalog (cli)) != EXIT_OK ||
-      (status = find_platform (cli, cli->arguments[0], &platform)) != EXIT_OK ||
-      (status = load_progress (cli)) != EXIT_OK ||
-      (status = find_profile (cli, &profile)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK ||
+      (status = _ut_cli_find_platform (cli, cli->arguments[0], &platform)) != EXIT_OK ||
+      (status = _ut_cli_load_progress (cli)) != EXIT_OK ||
+      (status = _ut_cli_find_profile (cli, &profile)) != EXIT_OK)
     return status;
 
   if (cli->identity_set)
     {
       if (!g_utf8_validate (cli->arguments[1], -1, NULL) || *cli->arguments[1] == '\0')
-        return usage_error (_("the value must be non-empty UTF-8 text"));
+        return _ut_cli_usage_error (_("the value must be non-empty UTF-8 text"));
       if (!ut_identity_store_store_sync (store, ut_profile_get_id (profile), ut_platform_get_id (platform),
                                          cli->arguments[1], NULL, &error))
-        return failure (error->message);
+        return _ut_cli_failure (error->message);
     }
   else if (cli->identity_get)
     {
@@ -596,25 +576,25 @@ cli_identity (Cli *cli)
                                                               ut_platform_get_id (platform), NULL, &error);
 
       if (error != NULL)
-        return failure (error->message);
+        return _ut_cli_failure (error->message);
       /* A locked keyring that stays locked (its unlock prompt dismissed, or none can be shown)
        * answers a lookup with nothing at all; its items are still listed, without their values. */
       if (value == NULL && identity_is_locked (store, profile, platform))
-        return failure (keyring_locked_message ());
+        return _ut_cli_failure (keyring_locked_message ());
       if (value == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("no account is saved for %s in profile %s"),
                                                       ut_platform_get_name (platform), ut_profile_get_name (profile));
-          return failure (message);
+          return _ut_cli_failure (message);
         }
       g_print ("%s\n", value);
     }
   else if (!ut_identity_store_delete_sync (store, ut_profile_get_id (profile), ut_platform_get_id (platform),
                                            NULL, &error))
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
   /* A locked keyring deletes nothing and says nothing: the item is still listed. */
   else if (identity_is_locked (store, profile, platform))
-    return failure (keyring_locked_message ());
+    return _ut_cli_failure (keyring_locked_message ());
 
   return EXIT_OK;
 }
@@ -632,37 +612,37 @@ cli_export (Cli *cli)
   int status;
 
   if (!ut_export_format_from_string (cli->export, &format))
-    return usage_error (_("unknown export format “%s” (allowed: md, csv, json, ics, pdf)"), cli->export);
-  if (n_arguments (cli) > 0)
-    return usage_error (_("--export takes no arguments, but got “%s”"), cli->arguments[0]);
+    return _ut_cli_usage_error (_("unknown export format “%s” (allowed: md, csv, json, ics, pdf)"), cli->export);
+  if (_ut_cli_n_arguments (cli) > 0)
+    return _ut_cli_usage_error (_("--export takes no arguments, but got “%s”"), cli->arguments[0]);
   if (cli->paper != NULL && format != UT_EXPORT_FORMAT_PDF)
-    return usage_error (_("--paper goes with --export=pdf"));
+    return _ut_cli_usage_error (_("--paper goes with --export=pdf"));
   if (cli->paper != NULL && !ut_export_paper_from_string (cli->paper, &options.paper))
-    return usage_error (_("unknown paper size “%s” (allowed: a4, letter)"), cli->paper);
+    return _ut_cli_usage_error (_("unknown paper size “%s” (allowed: a4, letter)"), cli->paper);
   if (!ut_export_format_is_text (format) && cli->output == NULL)
-    return usage_error (_("a PDF cannot be written to the terminal: add --output=FILE"));
+    return _ut_cli_usage_error (_("a PDF cannot be written to the terminal: add --output=FILE"));
 
-  if ((status = load_catalog (cli)) != EXIT_OK || (status = load_progress (cli)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK || (status = _ut_cli_load_progress (cli)) != EXIT_OK)
     return status;
 
   /* A backup holds every profile unless one is named; a checklist is one person's. */
   if ((format != UT_EXPORT_FORMAT_JSON || cli->profile != NULL) &&
-      (status = find_profile (cli, &profile)) != EXIT_OK)
+      (status = _ut_cli_find_profile (cli, &profile)) != EXIT_OK)
     return status;
 
   if (cli->output != NULL)
     {
       if (!ut_export_to_file (format, cli->catalog, cli->progress, profile, &options, cli->output, &error))
-        return failure (error->message);
+        return _ut_cli_failure (error->message);
       return EXIT_OK;
     }
 
   if ((bytes = ut_export (format, cli->catalog, cli->progress, profile, &options, &error)) == NULL)
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
 
   data = g_bytes_get_data (bytes, &length);
   if ((length > 0 && fwrite (data, 1, length, stdout) != length) || fflush (stdout) != 0)
-    return failure (_("Could not write to the standard output."));
+    return _ut_cli_failure (_("Could not write to the standard output."));
 
   return EXIT_OK;
 }
@@ -675,20 +655,20 @@ cli_import (Cli *cli)
   guint added, updated;
   int status;
 
-  if (n_arguments (cli) > 0)
-    return usage_error (_("--import takes one file, but also got “%s”"), cli->arguments[0]);
+  if (_ut_cli_n_arguments (cli) > 0)
+    return _ut_cli_usage_error (_("--import takes one file, but also got “%s”"), cli->arguments[0]);
   if (cli->profile != NULL || cli->region != NULL)
-    return usage_error (_("--import merges the whole backup and takes no --profile or --region"));
+    return _ut_cli_usage_error (_("--import merges the whole backup and takes no --profile or --region"));
 
   /* Read no further than a backup can be: --import /dev/zero must not fill memory. */
   if ((bytes = ut_read_file_limited (cli->import, UT_PROGRESS_MAX_SIZE, &error)) == NULL)
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
 
-  if ((status = load_progress (cli)) != EXIT_OK)
+  if ((status = _ut_cli_load_progress (cli)) != EXIT_OK)
     return status;
 
   if (!ut_progress_import (cli->progress, bytes, &added, &updated, &error))
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
 
   g_print (ngettext ("Imported %u new record and updated %u.\n",
                      "Imported %u new records and updated %u.\n", added), added, updated);
@@ -707,13 +687,13 @@ configured_catalog_url (char **url)
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
   if (schema == NULL || !g_settings_schema_has_key (schema, "catalog-url"))
-    return failure (_("Untrain’s settings are not installed, so there is no catalog update "
+    return _ut_cli_failure (_("Untrain’s settings are not installed, so there is no catalog update "
                       "address to read: give one with --url=URL."));
 
   settings = g_settings_new_full (schema, NULL, NULL);
   *url = g_strstrip (g_settings_get_string (settings, "catalog-url"));
   if (**url == '\0')
-    return failure (_("No catalog update address is set: give one with --url=URL, or set one in "
+    return _ut_cli_failure (_("No catalog update address is set: give one with --url=URL, or set one in "
                       "Untrain’s Preferences."));
 
   return EXIT_OK;
@@ -730,14 +710,14 @@ cli_update_catalog (Cli *cli)
   UtCatalog *in_use;
   int status;
 
-  if (n_arguments (cli) > 0)
-    return usage_error (_("--update-catalog takes no arguments, but got “%s”"), cli->arguments[0]);
+  if (_ut_cli_n_arguments (cli) > 0)
+    return _ut_cli_usage_error (_("--update-catalog takes no arguments, but got “%s”"), cli->arguments[0]);
   if (cli->profile != NULL || cli->region != NULL)
-    return usage_error (_("--update-catalog takes no --profile or --region"));
+    return _ut_cli_usage_error (_("--update-catalog takes no --profile or --region"));
   if (cli->url != NULL && *g_strstrip (cli->url) == '\0')
-    return usage_error (_("--url needs an address"));
+    return _ut_cli_usage_error (_("--url needs an address"));
 
-  if ((status = load_catalog (cli)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK)
     return status;
   if (cli->url != NULL)
     url = g_strdup (cli->url);
@@ -748,7 +728,7 @@ cli_update_catalog (Cli *cli)
   result = ut_catalog_update_sync (NULL, url, cli->catalog, UT_CATALOG_UPDATER_DEFAULT_TIMEOUT,
                                    &installed, &error);
   if (result == UT_CATALOG_UPDATE_FAILED)
-    return failure (error->message);
+    return _ut_cli_failure (error->message);
 
   in_use = installed != NULL ? installed : cli->catalog;
   sentence = ut_catalog_update_describe (result, ut_catalog_get_version (in_use));
@@ -761,7 +741,7 @@ cli_version (Cli *cli)
 {
   int status;
 
-  if ((status = load_catalog (cli)) != EXIT_OK)
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK)
     return status;
 
   g_print ("untrain %s (catalog %" G_GINT64_FORMAT ")\n", PACKAGE_VERSION, ut_catalog_get_version (cli->catalog));
@@ -801,6 +781,18 @@ ut_cli_run (char **argv)
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &cli.import, N_("Merge a JSON backup into your progress, keeping the newer of each record"), N_("FILE") },
     { "update-catalog", 0, 0, G_OPTION_ARG_NONE, &cli.update_catalog, N_("Check for a newer catalog now and install it if it is signed and valid"), NULL },
     { "url", 0, 0, G_OPTION_ARG_STRING, &cli.url, N_("The address --update-catalog checks (default: the one set in Preferences)"), N_("URL") },
+    { "letter", 0, 0, G_OPTION_ARG_STRING, &cli.letter, N_("Write an objection to PLATFORM under your region’s law"), N_("PLATFORM") },
+    { "grounds", 0, 0, G_OPTION_ARG_STRING, &cli.grounds, N_("Your grounds for --letter, in your own words"), N_("TEXT") },
+    { "grounds-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.grounds_file, N_("Read your grounds for --letter from FILE"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &cli.format, N_("The form --letter writes (default: txt)"), "txt|eml|pdf" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &cli.name, N_("The name --letter is signed with (default: your user name)"), N_("NAME") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &cli.language, N_("The language of --letter (default: yours)"), "en|de|fr" },
+    { "with-identity", 0, 0, G_OPTION_ARG_NONE, &cli.with_identity, N_("Name your account for PLATFORM, from the keyring, in --letter"), NULL },
+    { "regulator", 0, 0, G_OPTION_ARG_STRING, &cli.regulator, N_("Your data-protection authority, for --letter (see --list-regulators in the README)"), N_("ID") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &cli.kind, N_("What --letter writes: the objection, a reminder or a complaint (default: objection)"), "objection|reminder|complaint" },
+    { "request", 0, 0, G_OPTION_ARG_STRING, &cli.request, N_("Record what happened to your request to PLATFORM: sent|extended|reminded|answered|refused|escalated"), N_("PLATFORM") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &cli.date, N_("The day for --request (default: today)"), "YYYY-MM-DD" },
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &cli.channel, N_("How a request was sent, for --request"), "email|form|post" },
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &gapplication_service, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.arguments, NULL, N_("[FILE…|PLATFORM…]") },
     { NULL }
@@ -821,25 +813,30 @@ ut_cli_run (char **argv)
   g_option_context_set_help_enabled (context, TRUE);
 
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error ("%s", error->message);
+    return _ut_cli_usage_error ("%s", error->message);
 
   n_operations = cli.list + cli.status + cli.validate + cli.use + cli.mark + cli.version +
                  cli.identity_set + cli.identity_get + cli.identity_clear + cli.update_catalog;
-  n_operations += (cli.export != NULL) + (cli.import != NULL);
+  n_operations += (cli.export != NULL) + (cli.import != NULL) + (cli.letter != NULL) + (cli.request != NULL);
   if (n_operations > 1)
-    return usage_error (_("choose only one operation (see untrain --help)"));
+    return _ut_cli_usage_error (_("choose only one operation (see untrain --help)"));
 
-  if ((cli.output != NULL || cli.paper != NULL) && cli.export == NULL)
-    return usage_error (_("--output and --paper go with --export"));
+  if ((cli.output != NULL || cli.paper != NULL) && cli.export == NULL && cli.letter == NULL)
+    return _ut_cli_usage_error (_("--output and --paper go with --export or --letter"));
+  if ((cli.grounds != NULL || cli.grounds_file != NULL || cli.format != NULL || cli.name != NULL ||
+       cli.language != NULL || cli.with_identity || cli.regulator != NULL || cli.kind != NULL) && cli.letter == NULL)
+    return _ut_cli_usage_error (_("--grounds, --grounds-file, --format, --name, --language, --with-identity, --regulator and --kind go with --letter"));
+  if ((cli.date != NULL || cli.channel != NULL) && cli.request == NULL)
+    return _ut_cli_usage_error (_("--date and --channel go with --request"));
   if (cli.url != NULL && !cli.update_catalog)
-    return usage_error (_("--url goes with --update-catalog"));
+    return _ut_cli_usage_error (_("--url goes with --update-catalog"));
 
   if (n_operations == 0)
     {
       if (cli.region != NULL || cli.profile != NULL)
-        return usage_error (_("--region and --profile go with --list, --status, --use or --mark"));
-      if (n_arguments (&cli) > 0 && !gapplication_service)
-        return usage_error (_("unexpected argument “%s” (see untrain --help)"), cli.arguments[0]);
+        return _ut_cli_usage_error (_("--region and --profile go with --list, --status, --use or --mark"));
+      if (_ut_cli_n_arguments (&cli) > 0 && !gapplication_service)
+        return _ut_cli_usage_error (_("unexpected argument “%s” (see untrain --help)"), cli.arguments[0]);
       return UT_CLI_NOT_HANDLED;
     }
 
@@ -853,6 +850,10 @@ ut_cli_run (char **argv)
     return cli_import (&cli);
   if (cli.update_catalog)
     return cli_update_catalog (&cli);
+  if (cli.letter != NULL)
+    return _ut_cli_letter (&cli);
+  if (cli.request != NULL)
+    return _ut_cli_request (&cli);
   if (cli.validate)
     return cli_validate (&cli);
   if (cli.list)

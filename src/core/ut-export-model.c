@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ut-export-private.h"
+#include "ut-legal.h"
 
 /* The export's content, from the catalog and the progress as they are now, so that every
  * format says the same thing. The writers only lay it out. */
@@ -327,7 +328,63 @@ _ut_export_model_has_reminders (UtExportModel *model)
     if (_ut_export_item_has_reminder (item))
       return TRUE;
 
+  for (guint i = 0; i < model->chapters->len; i++)
+    {
+      g_autoptr(GPtrArray) dues = _ut_export_request_dues (model, g_ptr_array_index (model->chapters, i));
+
+      if (dues->len > 0)
+        return TRUE;
+    }
   return FALSE;
+}
+
+static void
+request_due_free (UtExportRequestDue *due)
+{
+  g_date_free (due->due);
+  g_free (due);
+}
+
+/**
+ * _ut_export_request_dues:
+ *
+ * Returns: (transfer container) (element-type UtExportRequestDue): the open requests of
+ *   @chapter's profile that have a due date under their law, by platform
+ */
+GPtrArray *
+_ut_export_request_dues (UtExportModel   *model,
+                         UtExportChapter *chapter)
+{
+  GPtrArray *dues = g_ptr_array_new_with_free_func ((GDestroyNotify) request_due_free);
+  g_autoptr(GPtrArray) requests = ut_profile_list_requests (chapter->profile);
+  g_autoptr(UtLegal) legal = NULL;
+  g_autoptr(GDate) today = NULL;
+
+  if (requests->len == 0 || (legal = ut_legal_load_bundled (NULL)) == NULL)
+    return dues;
+
+  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (model->now),
+                          (GDateMonth) g_date_time_get_month (model->now),
+                          (GDateYear) g_date_time_get_year (model->now));
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const UtRequest *request = g_ptr_array_index (requests, i);
+      GDate *due = NULL;
+      UtRequestState state = ut_request_get_state (request, ut_legal_get_rights (legal, request->region), today, &due);
+      UtExportRequestDue *entry;
+
+      if (due == NULL || (state != UT_REQUEST_STATE_OPEN && state != UT_REQUEST_STATE_OVERDUE))
+        {
+          g_clear_pointer (&due, g_date_free);
+          continue;
+        }
+      entry = g_new0 (UtExportRequestDue, 1);
+      entry->request = request;
+      entry->platform = ut_catalog_lookup (model->catalog, request->platform);
+      entry->due = due;
+      g_ptr_array_add (dues, entry);
+    }
+  return dues;
 }
 
 /* ---- what several formats say ----------------------------------------------------------- */

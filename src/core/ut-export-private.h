@@ -52,6 +52,14 @@ typedef struct
   char           *catalog_version;
 } UtExportModel;
 
+/* An open request and the day its answer is due. */
+typedef struct
+{
+  const UtRequest *request;
+  UtPlatform      *platform;  /* nullable: no longer in the catalog */
+  GDate           *due;
+} UtExportRequestDue;
+
 /* Walks a model in document order. Writers that only list actions take the items alone; those
  * that also write headings stop at each chapter and section too, including empty ones. */
 typedef struct
@@ -90,6 +98,8 @@ char            *_ut_export_section_note        (const UtExportSection  *section
 GDateTime       *_ut_export_item_get_done_at    (const UtExportItem     *item);
 gboolean         _ut_export_item_has_reminder   (const UtExportItem     *item);
 gboolean         _ut_export_model_has_reminders (UtExportModel          *model);
+GPtrArray       *_ut_export_request_dues        (UtExportModel          *model,
+                                                 UtExportChapter        *chapter);
 
 /* The writers: each returns the file's contents, or %NULL with @error set. */
 GBytes          *_ut_export_markdown            (UtExportModel          *model,

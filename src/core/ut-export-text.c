@@ -539,6 +539,44 @@ ics_event (GString         *out,
   return TRUE;
 }
 
+/* The day a request's answer is due, with a reminder that morning. */
+static void
+ics_request_event (GString            *out,
+                   const char         *stamp,
+                   UtExportChapter    *chapter,
+                   UtExportRequestDue *due)
+{
+  /* Noon local time: the calendar day is the due day in any time zone offset. */
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (due->due), g_date_get_month (due->due),
+                                                    g_date_get_day (due->due), 12, 0, 0);
+  g_autofree char *start = ics_date (day, 0);
+  g_autofree char *end = ics_date (day, 1);
+  const char *name = due->platform != NULL ? ut_platform_get_short_name (due->platform) : due->request->platform;
+  const UtRequestEvent *sent = ut_request_find_event (due->request, UT_REQUEST_EVENT_SENT);
+  g_autofree char *uid = g_strdup_printf ("%s/%s/request@untrain", ut_profile_get_id (chapter->profile),
+                                          due->request->platform);
+  /* Translators: a calendar event on the day a platform's answer to a request is due */
+  g_autofree char *summary = g_strdup_printf (_("Answer due: %s"), name);
+  /* Translators: the calendar event's text: the day the request was sent and the profile */
+  g_autofree char *description = g_strdup_printf (_("You sent %s your request on %s. If no answer has come, send a reminder or complain to your data-protection authority (Untrain writes both).\nProfile: %s"),
+                                                  name, sent != NULL ? sent->date : "?", ut_profile_get_name (chapter->profile));
+
+  ics_line (out, "BEGIN", "VEVENT");
+  ics_text_line (out, "UID", uid);
+  ics_line (out, "DTSTAMP", stamp);
+  ics_line (out, "DTSTART;VALUE=DATE", start);
+  ics_line (out, "DTEND;VALUE=DATE", end);
+  ics_text_line (out, "SUMMARY", summary);
+  ics_text_line (out, "DESCRIPTION", description);
+  ics_line (out, "TRANSP", "TRANSPARENT");
+  ics_line (out, "BEGIN", "VALARM");
+  ics_line (out, "ACTION", "DISPLAY");
+  ics_text_line (out, "DESCRIPTION", summary);
+  ics_line (out, "TRIGGER;RELATED=START", "PT9H");
+  ics_line (out, "END", "VALARM");
+  ics_line (out, "END", "VEVENT");
+}
+
 GBytes *
 _ut_export_ics (UtExportModel  *model,
                 GError        **error)
@@ -575,6 +613,14 @@ _ut_export_ics (UtExportModel  *model,
   while (_ut_export_iter_next_item (&iter, &chapter, &section, &item))
     if (ics_event (out, stamp, chapter, section, item))
       n_events++;
+  for (guint i = 0; i < model->chapters->len; i++)
+    {
+      UtExportChapter *each = g_ptr_array_index (model->chapters, i);
+      g_autoptr(GPtrArray) dues = _ut_export_request_dues (model, each);
+
+      for (guint j = 0; j < dues->len; j++, n_events++)
+        ics_request_event (out, stamp, each, g_ptr_array_index (dues, j));
+    }
 
   ics_line (out, "END", "VCALENDAR");
 

@@ -514,7 +514,13 @@ ut_letter_new (const UtLetterInput  *input,
     {
       const UtRegulator *regulator = input->regulator;
 
-      letter->address = regulator != NULL ? g_strdup (regulator_name (regulator, input->language)) : NULL;
+      /* Where to file it: the authority's complaint page, or the one the law names. */
+      if (regulator != NULL)
+        letter->address = regulator->complaint_url != NULL
+                          ? g_strdup_printf ("%s\n%s", regulator_name (regulator, input->language), regulator->complaint_url)
+                          : g_strdup (regulator_name (regulator, input->language));
+      else if (input->rights->complaint_url != NULL)
+        letter->address = g_strdup_printf ("%s\n%s", complaint_target (input), input->rights->complaint_url);
     }
   else
     {

@@ -28,5 +28,7 @@ UtRecord  *_ut_profile_ensure_record      (UtProfile    *self,
                                            const char   *action_id);
 void       _ut_profile_take_record        (UtProfile    *self,
                                            UtRecord     *record);
+void       _ut_profile_take_request       (UtProfile    *self,
+                                           UtRequest    *request);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _UtProfile
   GPtrArray  *platforms;     /* of char*, NULL-terminated, in the order the user added them */
   GHashTable *platform_set;  /* the same strings, to look them up in constant time */
   GHashTable *records;       /* "platform\naction" → UtRecord */
+  GHashTable *requests;      /* platform id → UtRequest: objections and requests sent to it */
 };
 
 G_DEFINE_FINAL_TYPE (UtProfile, ut_profile, G_TYPE_OBJECT)
@@ -140,6 +141,7 @@ ut_profile_finalize (GObject *object)
   g_hash_table_unref (self->platform_set);
   g_ptr_array_unref (self->platforms);
   g_hash_table_unref (self->records);
+  g_hash_table_unref (self->requests);
 
   G_OBJECT_CLASS (ut_profile_parent_class)->finalize (object);
 }
@@ -197,6 +199,8 @@ ut_profile_init (UtProfile *self)
   self->platform_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) ut_record_free);
+  self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) ut_request_free);
 }
 
 UtProfile *
@@ -281,6 +285,56 @@ _ut_profile_ensure_record (UtProfile  *self,
     }
 
   return record;
+}
+
+/* Takes @request, replacing any earlier one for the same platform. */
+void
+_ut_profile_take_request (UtProfile *self,
+                          UtRequest *request)
+{
+  g_hash_table_replace (self->requests, g_strdup (request->platform), request);
+}
+
+/**
+ * ut_profile_lookup_request:
+ *
+ * Returns: (nullable): the objection or request sent to @platform_id, with its history
+ */
+const UtRequest *
+ut_profile_lookup_request (UtProfile  *self,
+                           const char *platform_id)
+{
+  g_return_val_if_fail (UT_IS_PROFILE (self), NULL);
+  return g_hash_table_lookup (self->requests, platform_id);
+}
+
+static int
+compare_requests (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_strcmp0 ((*(const UtRequest **) a)->platform, (*(const UtRequest **) b)->platform);
+}
+
+/**
+ * ut_profile_list_requests:
+ *
+ * Returns: (transfer container) (element-type UtRequest): the requests, by platform
+ */
+GPtrArray *
+ut_profile_list_requests (UtProfile *self)
+{
+  GPtrArray *requests;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (UT_IS_PROFILE (self), NULL);
+
+  requests = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->requests);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (requests, value);
+  g_ptr_array_sort (requests, compare_requests);
+  return requests;
 }
 
 void

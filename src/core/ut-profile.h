@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "ut-region.h"
+#include "ut-request.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,9 @@ const UtRecord     *ut_profile_lookup_record      (UtProfile     *self,
                                                    const char    *platform_id,
                                                    const char    *action_id);
 GPtrArray          *ut_profile_list_records       (UtProfile     *self);
+const UtRequest    *ut_profile_lookup_request     (UtProfile     *self,
+                                                   const char    *platform_id);
+GPtrArray          *ut_profile_list_requests      (UtProfile     *self);
 gboolean            ut_profile_is_set_up          (UtProfile     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UtRecord, ut_record_free)

@@ -284,6 +284,65 @@ read_record (JsonNode  *node,
   return NULL;
 }
 
+/* {"platform", "region", "events": [{"event", "date", "channel"?}]}: an objection or request. */
+static UtRequest *
+read_request (JsonNode  *node,
+              GError   **error)
+{
+  g_autoptr(UtRequest) request = NULL;
+  const char *platform, *region_code;
+  JsonObject *object;
+  JsonArray *events;
+  UtRegion region;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _ut_progress_fail_parse (error, "a request is not an object");
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if ((platform = read_id (object, "platform", error)) == NULL ||
+      (region_code = read_string (object, "region", TRUE, error)) == NULL ||
+      (events = read_array (object, "events", error)) == NULL)
+    return NULL;
+  if (!ut_region_from_code (region_code, &region))
+    {
+      _ut_progress_fail_parse (error, "a request to “%s” names no known region", platform);
+      return NULL;
+    }
+
+  request = ut_request_new (platform, region);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonNode *element = json_array_get_element (events, i);
+      JsonObject *entry;
+      const char *kind, *date, *channel;
+      UtRequestEvent event = { 0 };
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          _ut_progress_fail_parse (error, "an event of the request to “%s” is not an object", platform);
+          return NULL;
+        }
+      entry = json_node_get_object (element);
+      if ((kind = read_string (entry, "event", TRUE, error)) == NULL ||
+          (date = read_string (entry, "date", TRUE, error)) == NULL)
+        return NULL;
+      channel = read_string (entry, "channel", FALSE, error);
+      if (!ut_request_event_kind_from_string (kind, &event.kind) || !ut_is_iso_date (date) ||
+          (channel != NULL && !ut_request_channel_is_valid (channel)))
+        {
+          _ut_progress_fail_parse (error, "an event of the request to “%s” has an unknown kind, date or channel", platform);
+          return NULL;
+        }
+      event.date = g_strdup (date);
+      event.channel = g_strdup (channel);
+      g_array_append_val (request->events, event);
+    }
+
+  return g_steal_pointer (&request);
+}
+
 static UtProfile *
 read_profile (JsonNode  *node,
               GError   **error)
@@ -347,6 +406,23 @@ read_profile (JsonNode  *node,
       if (record == NULL)
         return NULL;
       _ut_profile_take_record (profile, record);
+    }
+
+  /* Requests came with format 2; older files have none. */
+  if (json_object_has_member (object, "requests"))
+    {
+      JsonArray *requests = read_array (object, "requests", error);
+
+      if (requests == NULL)
+        return NULL;
+      for (guint i = 0; i < json_array_get_length (requests); i++)
+        {
+          UtRequest *request = read_request (json_array_get_element (requests, i), error);
+
+          if (request == NULL)
+            return NULL;
+          _ut_profile_take_request (profile, request);
+        }
     }
 
   return g_steal_pointer (&profile);
@@ -669,6 +745,7 @@ add_profile (JsonBuilder *builder,
              UtProfile   *profile)
 {
   g_autoptr(GPtrArray) records = ut_profile_list_records (profile);
+  g_autoptr(GPtrArray) requests = ut_profile_list_requests (profile);
   const char * const *platforms = ut_profile_get_platforms (profile);
 
   json_builder_begin_object (builder);
@@ -689,6 +766,39 @@ add_profile (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < records->len; i++)
     add_record (builder, g_ptr_array_index (records, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "requests");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const UtRequest *request = g_ptr_array_index (requests, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "platform");
+      json_builder_add_string_value (builder, request->platform);
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, ut_region_to_code (request->region));
+      json_builder_set_member_name (builder, "events");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < request->events->len; j++)
+        {
+          const UtRequestEvent *event = &g_array_index (request->events, UtRequestEvent, j);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "event");
+          json_builder_add_string_value (builder, ut_request_event_kind_to_string (event->kind));
+          json_builder_set_member_name (builder, "date");
+          json_builder_add_string_value (builder, event->date);
+          if (event->channel != NULL)
+            {
+              json_builder_set_member_name (builder, "channel");
+              json_builder_add_string_value (builder, event->channel);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }

@@ -25,6 +25,7 @@ typedef struct
   gboolean   take_region;
   GPtrArray *platforms;    /* of borrowed char*: platforms to add */
   GPtrArray *records;      /* of borrowed UtRecord*: records to copy in */
+  GPtrArray *requests;     /* of borrowed UtRequest*: requests to copy in */
 } Merge;
 
 static void
@@ -35,6 +36,7 @@ merge_free (Merge *merge)
   g_free (merge->name);
   g_ptr_array_unref (merge->platforms);
   g_ptr_array_unref (merge->records);
+  g_clear_pointer (&merge->requests, g_ptr_array_unref);
   g_free (merge);
 }
 
@@ -43,7 +45,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Merge, merge_free)
 static gboolean
 merge_is_empty (const Merge *merge)
 {
-  return merge->name == NULL && !merge->take_region && merge->platforms->len == 0 && merge->records->len == 0;
+  return merge->name == NULL && !merge->take_region && merge->platforms->len == 0 && merge->records->len == 0 &&
+         (merge->requests == NULL || merge->requests->len == 0);
 }
 
 static void
@@ -59,12 +62,15 @@ apply_merge (UtProfile   *profile,
     _ut_profile_set_platform_used (profile, g_ptr_array_index (merge->platforms, i), TRUE);
   for (guint i = 0; i < merge->records->len; i++)
     _ut_profile_take_record (profile, ut_record_copy (g_ptr_array_index (merge->records, i)));
+  for (guint i = 0; merge->requests != NULL && i < merge->requests->len; i++)
+    _ut_profile_take_request (profile, ut_request_copy (g_ptr_array_index (merge->requests, i)));
 }
 
 static UtProfile *
 copy_profile (UtProfile *profile)
 {
   g_autoptr(GPtrArray) records = ut_profile_list_records (profile);
+  g_autoptr(GPtrArray) requests = ut_profile_list_requests (profile);
   const char * const *platforms = ut_profile_get_platforms (profile);
   UtProfile *copy = _ut_profile_new (ut_profile_get_id (profile), ut_profile_get_name (profile),
                                      ut_profile_get_region (profile),
@@ -74,8 +80,18 @@ copy_profile (UtProfile *profile)
     _ut_profile_set_platform_used (copy, platforms[i], TRUE);
   for (guint i = 0; i < records->len; i++)
     _ut_profile_take_record (copy, ut_record_copy (g_ptr_array_index (records, i)));
+  for (guint i = 0; i < requests->len; i++)
+    _ut_profile_take_request (copy, ut_request_copy (g_ptr_array_index (requests, i)));
 
   return copy;
+}
+
+/* A request's history only grows: the backup's wins when it holds more of it. */
+static gboolean
+request_is_newer (const UtRequest *candidate,
+                  const UtRequest *existing)
+{
+  return existing == NULL || candidate->events->len > existing->events->len;
 }
 
 /* The newer change wins; a record with no time is the oldest; on a tie what is here stays. */
@@ -225,6 +241,7 @@ plan_merge (UtProfile  *target,
             guint      *updated)
 {
   g_autoptr(GPtrArray) records = ut_profile_list_records (from);
+  g_autoptr(GPtrArray) requests = ut_profile_list_requests (from);
   const char * const *platforms = ut_profile_get_platforms (from);
   Merge *merge = g_new0 (Merge, 1);
 
@@ -232,6 +249,7 @@ plan_merge (UtProfile  *target,
   merge->from = g_object_ref (from);
   merge->platforms = g_ptr_array_new ();
   merge->records = g_ptr_array_new ();
+  merge->requests = g_ptr_array_new ();
 
   /* A profile that holds nothing yet, like the one made on a first start, becomes the one in
    * the backup, so that restoring onto a new computer gives back what was saved. */
@@ -262,6 +280,14 @@ plan_merge (UtProfile  *target,
       else
         continue;
       g_ptr_array_add (merge->records, (gpointer) record);
+    }
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const UtRequest *request = g_ptr_array_index (requests, i);
+
+      if (request_is_newer (request, ut_profile_lookup_request (target, request->platform)))
+        g_ptr_array_add (merge->requests, (gpointer) request);
     }
 
   return merge;

@@ -780,3 +780,85 @@ ut_progress_get_profile_progress (UtProgress         *self,
   if (n_platforms != NULL)
     *n_platforms = n;
 }
+
+/**
+ * ut_progress_add_request_event:
+ * @date: (nullable): the day it happened, YYYY-MM-DD; %NULL for today
+ * @channel: (nullable): how it was sent ("email", "form", "post"), for sent and reminded
+ *
+ * Records what happened to the objection or request sent to @platform_id. Sending starts a new
+ * request under the profile's region (a later one replaces an earlier one); anything else needs
+ * a request that was sent, on or after the day it was sent.
+ */
+gboolean
+ut_progress_add_request_event (UtProgress          *self,
+                               UtProfile           *profile,
+                               const char          *platform_id,
+                               UtRequestEventKind   kind,
+                               const char          *date,
+                               const char          *channel,
+                               GError             **error)
+{
+  const UtRequest *existing;
+  g_autoptr(UtRequest) request = NULL;
+  g_autofree char *today = NULL;
+  UtRequestEvent event = { kind, NULL, NULL };
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (platform_id != NULL, FALSE);
+
+  if (!_ut_progress_check_writable (self, error))
+    return FALSE;
+
+  if (date == NULL)
+    {
+      g_autoptr(GDateTime) now = ut_progress_now (self);
+      g_autoptr(GDateTime) local = g_date_time_to_local (now);
+
+      date = today = g_date_time_format (local, "%Y-%m-%d");
+    }
+  if (!ut_is_iso_date (date))
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("“%s” is not a date; write it as YYYY-MM-DD."), date);
+      return FALSE;
+    }
+  if (channel != NULL && (!ut_request_channel_is_valid (channel) ||
+                          (kind != UT_REQUEST_EVENT_SENT && kind != UT_REQUEST_EVENT_REMINDED)))
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("Say how a request or reminder was sent: by e-mail, form or post."));
+      return FALSE;
+    }
+
+  existing = ut_profile_lookup_request (profile, platform_id);
+  if (kind == UT_REQUEST_EVENT_SENT)
+    request = ut_request_new (platform_id, ut_profile_get_region (profile));
+  else if (existing == NULL)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("No request to this platform has been sent yet."));
+      return FALSE;
+    }
+  else
+    {
+      const UtRequestEvent *sent = ut_request_find_event (existing, UT_REQUEST_EVENT_SENT);
+
+      if (sent != NULL && strcmp (date, sent->date) < 0)
+        {
+          g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                       _("That is before the request was sent (%s)."), sent->date);
+          return FALSE;
+        }
+      request = ut_request_copy (existing);
+    }
+
+  event.date = g_strdup (date);
+  event.channel = g_strdup (channel);
+  g_array_append_val (request->events, event);
+  _ut_profile_set_platform_used (profile, platform_id, TRUE);
+  _ut_profile_take_request (profile, g_steal_pointer (&request));
+
+  return changed (self, profile, platform_id, error);
+}

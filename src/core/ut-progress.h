@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-#define UT_PROGRESS_FORMAT 1
+/* 2 added each profile's requests; a file of format 1 reads as one without requests. */
+#define UT_PROGRESS_FORMAT 2
 /* The most a progress file or a backup may hold. A person with 20,000 profiles, or with 100,000
  * platforms in one, stays far below it. */
 #define UT_PROGRESS_MAX_SIZE (64 * 1024 * 1024)
@@ -158,6 +159,14 @@ gboolean      ut_progress_import_finish        (UtProgress          *self,
                                                 GAsyncResult        *result,
                                                 guint               *added,
                                                 guint               *updated,
+                                                GError             **error);
+
+gboolean      ut_progress_add_request_event    (UtProgress          *self,
+                                                UtProfile           *profile,
+                                                const char          *platform_id,
+                                                UtRequestEventKind   kind,
+                                                const char          *date,
+                                                const char          *channel,
                                                 GError             **error);
 
 G_END_DECLS
