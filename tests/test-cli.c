@@ -426,7 +426,8 @@ test_letter_and_requests (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Under Art. 21(1) GDPR, I object"));
   g_assert_nonnull (strstr (f->out, "My chats name my patients."));
   g_assert_nonnull (strstr (f->out, "Anna Test"));
-  g_assert_true (g_str_has_prefix (f->out, "privacy@anthropic.com\n"));
+  /* Addressed to the platform's privacy address, above the subject. */
+  g_assert_nonnull (strstr (f->out, "privacy@anthropic.com\n\nObjection to the use of my personal data"));
 
   g_assert_cmpint (run (f, "--letter", "claude", "--grounds=My chats name my patients.", "--name=Anna",
                         "--format=eml", "--output", eml, NULL), ==, 0);

@@ -162,8 +162,8 @@ class Writes:
         except ValueError as error:
             raise Failure(f"{os.path.basename(path)} is not JSON ({error}); {len(data)} bytes: "
                           f"{data[:200]!r}…") from error
-        expect(isinstance(root, dict) and root.get("format") == 1,
-               f"{os.path.basename(path)} is not format 1 progress")
+        expect(isinstance(root, dict) and root.get("format") == 2,
+               f"{os.path.basename(path)} is not format 2 progress")
         profiles = [p for p in root.get("profiles", []) if p.get("id") == PROFILE_ID]
         expect(len(profiles) == 1, f"{os.path.basename(path)} has no profile “{PROFILE_ID}”")
         states = {key: "todo" for key in self.keys}

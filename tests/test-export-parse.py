@@ -158,8 +158,13 @@ def check_events(calendar, now=None):
         expect(stamp.tzinfo is not None and stamp.utcoffset() == datetime.timedelta(0), f"DTSTAMP {stamp!r} is not UTC")
         if now is not None:
             expect(stamp == now, f"DTSTAMP {stamp!r} is not {now!r}")
-        expect(str(event["SUMMARY"]).startswith("Re-check: "), f"SUMMARY is {event['SUMMARY']!r}")
-        expect("\n1. " in str(event["DESCRIPTION"]), "DESCRIPTION has no numbered steps")
+        if str(event["UID"]).endswith("/request@untrain"):
+            # The day an objection's answer is due: it says when it was sent.
+            expect(str(event["SUMMARY"]).startswith("Answer due: "), f"SUMMARY is {event['SUMMARY']!r}")
+            expect("You sent " in str(event["DESCRIPTION"]), "DESCRIPTION does not say when the request was sent")
+        else:
+            expect(str(event["SUMMARY"]).startswith("Re-check: "), f"SUMMARY is {event['SUMMARY']!r}")
+            expect("\n1. " in str(event["DESCRIPTION"]), "DESCRIPTION has no numbered steps")
         alarms = list(event.walk("VALARM"))
         expect(len(alarms) == 1 and str(alarms[0]["ACTION"]) == "DISPLAY" and "TRIGGER" in alarms[0],
                f"{event['UID']} has no display alarm")
@@ -180,7 +185,10 @@ def golden_ics():
         "me/chatgpt/turn-off-improve-model@untrain",
         "me/soundcloud/decline-ai-opt-in@untrain",
         "anna/x/turn-off-grok-training@untrain",
+        "me/linkedin/request@untrain",
     ]), f"events are {sorted(events)}")
+    expect(events["me/linkedin/request@untrain"]["DTSTART"].dt == datetime.date(2026, 12, 20),
+           "the answer to the request sent on 20 November under UK law is not due one month later")
     meta = events["me/meta/make-posts-private@untrain"]
     expect(str(meta["SUMMARY"]) == "Re-check: Meta (Facebook, Instagram, Threads) — Make posts you don't want used non-public",
            f"SUMMARY is {meta['SUMMARY']!r}")
@@ -204,7 +212,8 @@ def cli_ics(untrain):
     if calendar is None:
         return "python3-icalendar is not installed"
     events = check_events(calendar)
-    expect(len(events) == 4, f"{len(events)} events for the first profile, expected 4")
+    # Four re-checks and the answer due to the request sent to LinkedIn.
+    expect(len(events) == 5, f"{len(events)} events for the first profile, expected 5")
     return None
 
 

@@ -14,6 +14,8 @@
 
 #include "ut-action-step.h"
 #include "ut-compat-private.h"
+#include "ut-letter-dialog-private.h"
+#include "ut-objection-card.h"
 #include "ut-wizard.h"
 #include "ut-wizard-private.h"
 
@@ -494,6 +496,104 @@ test_mitigation_wording (Fixture       *f,
   g_assert_true (g_str_has_prefix (ut_action_step_get_status (step), "You did this on "));
 }
 
+/* ---- objecting in writing ------------------------------------------------------------- */
+
+static UtLetterDialog *
+find_letter_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (UT_IS_LETTER_DIALOG (window))
+        return UT_LETTER_DIALOG (window);
+    }
+  return NULL;
+}
+
+static UtObjectionCard *
+objection_card (Fixture *f)
+{
+  UtObjectionCard *card = NULL;
+  GtkWidget *widget = GTK_WIDGET (f->wizard);
+
+  /* Depth-first, like a reader scrolling down the guide. */
+  while (widget != NULL && card == NULL)
+    {
+      if (UT_IS_OBJECTION_CARD (widget))
+        card = UT_OBJECTION_CARD (widget);
+      else if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget != NULL ? gtk_widget_get_next_sibling (widget) : NULL;
+        }
+    }
+  g_assert_nonnull (card);
+  return card;
+}
+
+/* In the EU, a guide offers an objection: written with the person's grounds, recorded as sent,
+ * then followed: due date, the platform's refusal, and the complaint it opens. */
+static void
+test_objection (Fixture       *f,
+                gconstpointer  data)
+{
+  UtPlatform *claude = ut_catalog_lookup (f->catalog, "claude");
+  UtObjectionCard *card;
+  UtLetterDialog *dialog;
+  const UtRequest *request;
+
+  show (f, claude);
+  card = objection_card (f);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
+  g_assert_cmpstr (ut_objection_card_get_status (card), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "objection.write", "s", "objection"));
+  flush_events ();
+  dialog = find_letter_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* Without grounds the letter is not written; the preview says why. */
+  g_assert_false (_ut_letter_dialog_can_send (dialog));
+  g_assert_nonnull (strstr (_ut_letter_dialog_get_preview (dialog), "own words"));
+  _ut_letter_dialog_set_grounds (dialog, "I care for a relative; my chats describe her illness.");
+  g_assert_true (_ut_letter_dialog_can_send (dialog));
+  g_assert_nonnull (strstr (_ut_letter_dialog_get_preview (dialog), "I care for a relative; my chats describe her illness."));
+  g_assert_nonnull (strstr (_ut_letter_dialog_get_preview (dialog), "privacy@anthropic.com"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "letter.sent", NULL));
+  flush_events ();
+  g_assert_null (find_letter_dialog ());
+  g_assert_cmpstr (last_message (f), ==, "Objection recorded: Untrain will show when the answer is due");
+  request = ut_profile_lookup_request (f->profile, "claude");
+  g_assert_nonnull (request);
+  g_assert_cmpstr (g_array_index (request->events, UtRequestEvent, 0).channel, ==, "email");
+  g_assert_true (g_str_has_suffix (ut_objection_card_get_status (card), "Answer due in 30 days.") ||
+                 g_str_has_suffix (ut_objection_card_get_status (card), "Answer due in 31 days.") ||
+                 g_str_has_suffix (ut_objection_card_get_status (card), "Answer due in 28 days.") ||
+                 g_str_has_suffix (ut_objection_card_get_status (card), "Answer due in 29 days."));
+
+  /* A refusal: the status says so and a complaint can be written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "objection.record", "s", "refused"));
+  g_assert_nonnull (strstr (ut_objection_card_get_status (card), "They refused"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "objection.write", "s", "complaint"));
+  flush_events ();
+  dialog = find_letter_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (_ut_letter_dialog_can_send (dialog) || strstr (_ut_letter_dialog_get_preview (dialog), "authority") != NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Where Untrain knows of no right, the guide offers no letter. */
+  g_assert_true (ut_progress_set_region (f->progress, f->profile, UT_REGION_OTHER, NULL));
+  show (f, ut_catalog_lookup (f->catalog, "reddit"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (objection_card (f))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +613,7 @@ main (int   argc,
   ADD ("/guide/mark-below-fold", test_mark_below_fold);
   ADD ("/guide/mitigation-wording", test_mitigation_wording);
   ADD ("/guide/action-note", test_action_note);
+  ADD ("/guide/objection", test_objection);
 #undef ADD
 
   return g_test_run ();

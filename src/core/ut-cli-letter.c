@@ -19,7 +19,6 @@
 #include "ut-letter.h"
 #include "ut-util.h"
 
-#define SCHEMA_ID "io.github.untrain.Untrain"
 #define MAX_GROUNDS_SIZE (64 * 1024)
 
 /* The regulator: --regulator, the one set in Preferences, or the region's only one. */

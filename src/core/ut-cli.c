@@ -788,7 +788,7 @@ ut_cli_run (char **argv)
     { "name", 0, 0, G_OPTION_ARG_STRING, &cli.name, N_("The name --letter is signed with (default: your user name)"), N_("NAME") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &cli.language, N_("The language of --letter (default: yours)"), "en|de|fr" },
     { "with-identity", 0, 0, G_OPTION_ARG_NONE, &cli.with_identity, N_("Name your account for PLATFORM, from the keyring, in --letter"), NULL },
-    { "regulator", 0, 0, G_OPTION_ARG_STRING, &cli.regulator, N_("Your data-protection authority, for --letter (see --list-regulators in the README)"), N_("ID") },
+    { "regulator", 0, 0, G_OPTION_ARG_STRING, &cli.regulator, N_("The id of your data-protection authority, for --letter (for example fr or de-by; Preferences lists them)"), N_("ID") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &cli.kind, N_("What --letter writes: the objection, a reminder or a complaint (default: objection)"), "objection|reminder|complaint" },
     { "request", 0, 0, G_OPTION_ARG_STRING, &cli.request, N_("Record what happened to your request to PLATFORM: sent|extended|reminded|answered|refused|escalated"), N_("PLATFORM") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &cli.date, N_("The day for --request (default: today)"), "YYYY-MM-DD" },

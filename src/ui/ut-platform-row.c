@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-legal.h"
 #include "ut-platform-row.h"
 
 struct _UtPlatformRow
@@ -75,6 +76,24 @@ ut_platform_row_init (UtPlatformRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static char *
+request_due (UtProgress *progress,
+             UtProfile  *profile,
+             UtPlatform *platform)
+{
+  const UtRequest *request = ut_profile_lookup_request (profile, ut_platform_get_id (platform));
+  g_autoptr(UtLegal) legal = ut_legal_load_bundled (NULL);
+  g_autoptr(GDateTime) now = ut_progress_now (progress);
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local),
+                                           (GDateMonth) g_date_time_get_month (local),
+                                           (GDateYear) g_date_time_get_year (local));
+
+  if (legal == NULL)
+    return NULL;
+  return ut_request_describe_due (request, ut_legal_get_rights (legal, request->region), today);
+}
+
 /* Rows are cheap and immutable: the platform list replaces a row whenever its records change. */
 UtPlatformRow *
 ut_platform_row_new (UtPlatform *platform,
@@ -104,6 +123,19 @@ ut_platform_row_new (UtPlatform *platform,
                                 ut_offer_status_get_description (offer->status), state.n_done, state.n_actions);
   else
     subtitle = g_strdup (ut_offer_status_get_description (offer->status));
+  /* An open objection is what a person waits for: its due date joins the row's line. */
+  if (ut_profile_lookup_request (profile, ut_platform_get_id (platform)) != NULL)
+    {
+      g_autofree char *due = request_due (progress, profile, platform);
+
+      if (due != NULL)
+        {
+          char *with_due = g_strdup_printf ("%s · %s", subtitle, due);
+
+          g_free (subtitle);
+          subtitle = with_due;
+        }
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
   gtk_label_set_label (self->badge, ut_platform_state_get_label (state.state));

@@ -12,6 +12,7 @@
 
 #include "ut-accounts-page.h"
 #include "ut-compat.h"
+#include "ut-legal.h"
 #include "ut-preferences-window-private.h"
 #include "ut-profile-row.h"
 
@@ -40,6 +41,8 @@ struct _UtPreferencesWindow
   AdwEntryRow     *catalog_url_row;
   AdwActionRow    *last_check_row;
   GSettings       *settings;
+  AdwComboRow     *regulator_row;
+  GPtrArray       *regulator_ids;  /* of char*, one per row of regulator_row; "" for none */
 
   /* Owned references */
   UtCatalog       *catalog;
@@ -272,6 +275,7 @@ ut_preferences_window_dispose (GObject *object)
   g_clear_object (&self->progress);
   g_clear_object (&self->identities);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->regulator_ids, g_ptr_array_unref);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (ut_preferences_window_parent_class)->dispose (object);
@@ -293,6 +297,7 @@ ut_preferences_window_class_init (UtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, new_profile_row);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, regulator_row);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, recheck_spin);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, days_label);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, automatic_switch);
@@ -317,6 +322,44 @@ ut_preferences_window_init (UtPreferencesWindow *self)
     gtk_string_list_append (regions, ut_region_get_display_name ((UtRegion) i));
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
 
+}
+
+static void
+regulator_selected_cb (UtPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->regulator_row);
+
+  if (selected < self->regulator_ids->len)
+    g_settings_set_string (self->settings, "regulator", g_ptr_array_index (self->regulator_ids, selected));
+}
+
+/* Every authority in Untrain's directory, by country; "Not chosen" first. */
+static void
+fill_regulators (UtPreferencesWindow *self)
+{
+  g_autoptr(UtLegal) legal = ut_legal_load_bundled (NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = g_settings_get_string (self->settings, "regulator");
+  guint selected = 0;
+
+  self->regulator_ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (names, _("Not chosen"));
+  g_ptr_array_add (self->regulator_ids, g_strdup (""));
+  for (guint i = 0; legal != NULL && i < ut_legal_get_n_regulators (legal); i++)
+    {
+      const UtRegulator *regulator = ut_legal_get_regulator (legal, i);
+      g_autofree char *name = g_strdup_printf ("%s — %s", regulator->land != NULL ? regulator->land : regulator->country,
+                                               regulator->name);
+
+      if (g_str_equal (regulator->id, current))
+        selected = self->regulator_ids->len;
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->regulator_ids, g_strdup (regulator->id));
+    }
+  adw_combo_row_set_model (self->regulator_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->regulator_row, selected);
+  g_signal_connect_object (self->regulator_row, "notify::selected", G_CALLBACK (regulator_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -427,6 +470,7 @@ ut_preferences_window_new (GtkWindow       *parent,
 
     gtk_editable_set_text (GTK_EDITABLE (self->catalog_url_row), url);
   }
+  fill_regulators (self);
   update_last_check (self);
   g_signal_connect_object (self->settings, "changed::last-catalog-check-result",
                            G_CALLBACK (update_last_check), self, G_CONNECT_SWAPPED);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-legal.h"
 #include "ut-summary-page.h"
 #include "ut-util.h"
 
@@ -25,6 +26,7 @@ struct _UtSummaryPage
   AdwPreferencesGroup *category_group;
   AdwPreferencesGroup *changed_group;
   AdwPreferencesGroup *recheck_group;
+  AdwPreferencesGroup *requests_group;
 
   /* Owned references */
   UtCatalog           *catalog;
@@ -249,6 +251,33 @@ update_headline (UtSummaryPage *self,
   gtk_label_set_label (self->subtitle_label, subtitle);
 }
 
+/* Open requests, overdue first by how their due dates fall. */
+static void
+add_request_rows (UtSummaryPage *self)
+{
+  g_autoptr(GPtrArray) requests = ut_profile_list_requests (self->profile);
+  g_autoptr(UtLegal) legal = ut_legal_load_bundled (NULL);
+  g_autoptr(GDateTime) now = ut_progress_now (self->progress);
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local),
+                                           (GDateMonth) g_date_time_get_month (local),
+                                           (GDateYear) g_date_time_get_year (local));
+  guint shown = 0;
+
+  for (guint i = 0; legal != NULL && i < requests->len; i++)
+    {
+      const UtRequest *request = g_ptr_array_index (requests, i);
+      UtPlatform *platform = ut_catalog_lookup (self->catalog, request->platform);
+      g_autofree char *due = ut_request_describe_due (request, ut_legal_get_rights (legal, request->region), today);
+
+      if (platform == NULL || due == NULL)
+        continue;
+      add_platform_row (self, self->requests_group, platform, due);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->requests_group), shown > 0);
+}
+
 static void
 refresh (UtSummaryPage *self)
 {
@@ -336,6 +365,7 @@ refresh (UtSummaryPage *self)
       add_platform_row (self, self->recheck_group, platform, subtitle);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recheck_group), due->len > 0);
+  add_request_rows (self);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
@@ -496,6 +526,7 @@ ut_summary_page_class_init (UtSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtSummaryPage, category_group);
   gtk_widget_class_bind_template_child (widget_class, UtSummaryPage, changed_group);
   gtk_widget_class_bind_template_child (widget_class, UtSummaryPage, recheck_group);
+  gtk_widget_class_bind_template_child (widget_class, UtSummaryPage, requests_group);
   gtk_widget_class_bind_template_callback (widget_class, empty_page_mapped_cb);
 }
 

@@ -12,6 +12,7 @@
 
 #include "ut-compat.h"
 #include "ut-identity-row.h"
+#include "ut-objection-card.h"
 #include "ut-source-link.h"
 #include "ut-util.h"
 #include "ut-wizard.h"
@@ -46,6 +47,7 @@ struct _UtWizard
   GtkWidget           *note_section;
   GtkLabel            *note_label;
   GtkBox              *sources_box;
+  UtObjectionCard     *objection_card;
 
   UtIdentityRow       *identity_row;      /* in account_group, for the platform shown */
   char                *account_description;
@@ -158,6 +160,13 @@ step_message_cb (UtWizard   *self,
 }
 
 static void
+objection_message_cb (UtWizard   *self,
+                      const char *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+static void
 identity_message_cb (UtWizard      *self,
                      const char    *message,
                      UtIdentityRow *row)
@@ -235,6 +244,7 @@ show_sources (UtWizard *self)
 {
   guint n = ut_platform_get_n_sources (self->platform);
 
+  ut_objection_card_show (self->objection_card, self->progress, self->identities, self->profile, self->platform);
   remove_children (self->sources_box);
   for (guint i = 0; i < n; i++)
     gtk_box_append (self->sources_box, ut_source_link_new (ut_platform_get_source (self->platform, i)));
@@ -672,6 +682,8 @@ ut_wizard_class_init (UtWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtWizard, note_section);
   gtk_widget_class_bind_template_child (widget_class, UtWizard, note_label);
   gtk_widget_class_bind_template_child (widget_class, UtWizard, sources_box);
+  gtk_widget_class_bind_template_child (widget_class, UtWizard, objection_card);
+  gtk_widget_class_bind_template_callback (widget_class, objection_message_cb);
 
   gtk_widget_class_install_action (widget_class, "wizard.mark-first-done", NULL, mark_first_done_action);
   gtk_widget_class_install_action (widget_class, "wizard.open-first", NULL, open_first_action);
@@ -684,6 +696,7 @@ static void
 ut_wizard_init (UtWizard *self)
 {
   self->steps = g_ptr_array_new ();
+  g_type_ensure (UT_TYPE_OBJECTION_CARD);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The template's; a keyring that cannot be used replaces it until the next guide. */
   self->account_description = g_strdup (adw_preferences_group_get_description (self->account_group));
