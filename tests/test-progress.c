@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ut-legal.h"
 #include "ut-progress.h"
 #include "ut-test-utils.h"
 #include "ut-util.h"
@@ -861,6 +862,88 @@ test_fallback_profile (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 1);
 }
 
+/* A request's history and proofs survive saving and loading; a proof is copied in under its
+ * SHA-256, once; nothing can be attached to a request never sent, or bigger than 25 MB. */
+static void
+test_requests_and_proofs (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UtProgress) reloaded = NULL;
+  g_autofree char *proof_source = g_build_filename (f->directory, "reply.eml", NULL);
+  g_autofree char *big_source = g_build_filename (f->directory, "huge.pdf", NULL);
+  g_autoptr(GFile) proof_file = g_file_new_for_path (proof_source);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big_source);
+  g_autofree char *expected_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "Subject: We stopped.\n", -1);
+  g_autofree char *copy_path = NULL;
+  g_autofree char *copied = NULL;
+  UtProfile *profile = ut_progress_add_profile (f->progress, "Anna", UT_REGION_EU, &error);
+  const UtRequest *request;
+  FILE *big;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (proof_source, "Subject: We stopped.\n", -1, NULL));
+
+  /* Nothing to attach to yet. */
+  g_assert_false (ut_progress_attach_proof (f->progress, profile, "claude", proof_file, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (ut_progress_add_request_event (f->progress, profile, "claude", UT_REQUEST_EVENT_SENT,
+                                                "2026-10-31", "email", &error));
+  g_assert_true (ut_progress_add_request_event (f->progress, profile, "claude", UT_REQUEST_EVENT_EXTENDED,
+                                                "2026-11-20", NULL, &error));
+  g_assert_false (ut_progress_add_request_event (f->progress, profile, "claude", UT_REQUEST_EVENT_ANSWERED,
+                                                 "2026-13-01", NULL, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ut_progress_add_request_event (f->progress, profile, "claude", UT_REQUEST_EVENT_ANSWERED,
+                                                 "2026-12-01", "fax", &error));
+  g_clear_error (&error);
+
+  g_assert_true (ut_progress_attach_proof (f->progress, profile, "claude", proof_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ut_progress_attach_proof (f->progress, profile, "claude", proof_file, &error));
+  request = ut_profile_lookup_request (profile, "claude");
+  g_assert_cmpuint (request->proofs->len, ==, 1);
+  g_assert_cmpstr (g_array_index (request->proofs, UtProof, 0).sha256, ==, expected_sha);
+  g_assert_cmpstr (g_array_index (request->proofs, UtProof, 0).name, ==, "reply.eml");
+  copy_path = ut_progress_get_proof_path (f->progress, &g_array_index (request->proofs, UtProof, 0));
+  g_assert_true (g_file_get_contents (copy_path, &copied, NULL, NULL));
+  g_assert_cmpstr (copied, ==, "Subject: We stopped.\n");
+
+  big = fopen (big_source, "w");
+  g_assert_nonnull (big);
+  g_assert_cmpint (fseek (big, 26 * 1024 * 1024, SEEK_SET), ==, 0);
+  fputc ('x', big);
+  fclose (big);
+  g_assert_false (ut_progress_attach_proof (f->progress, profile, "claude", big_file, &error));
+  g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "25 MB"));
+  g_clear_error (&error);
+
+  /* Extended: the due date is three months after it was sent. */
+  {
+    g_autoptr(UtLegal) legal = ut_legal_load_bundled (NULL);
+    g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_DECEMBER, 2026);
+    g_autoptr(GDate) due = NULL;
+
+    g_assert_cmpint (ut_request_get_state (request, ut_legal_get_rights (legal, UT_REGION_EU), today, &due), ==,
+                     UT_REQUEST_STATE_OPEN);
+    g_assert_cmpint (g_date_get_month (due), ==, G_DATE_JANUARY);
+    g_assert_cmpint (g_date_get_day (due), ==, 31);
+  }
+
+  reloaded = ut_progress_new (f->directory);
+  g_assert_true (ut_progress_load (reloaded, &error));
+  g_assert_no_error (error);
+  request = ut_profile_lookup_request (ut_progress_lookup_profile (reloaded, "Anna"), "claude");
+  g_assert_nonnull (request);
+  g_assert_cmpuint (request->events->len, ==, 2);
+  g_assert_cmpint (g_array_index (request->events, UtRequestEvent, 1).kind, ==, UT_REQUEST_EVENT_EXTENDED);
+  g_assert_cmpuint (request->proofs->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -869,6 +952,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/progress/round-trip", test_round_trip);
+  ADD ("/progress/requests-and-proofs", test_requests_and_proofs);
   ADD ("/progress/backup-kept", test_backup_kept);
   ADD ("/progress/derived-states", test_derived_states);
   ADD ("/progress/corrupt-uses-backup", test_corrupt_uses_backup);

@@ -253,12 +253,56 @@ md_section (GString         *out,
     g_string_append_printf (out, "%s\n", _("There is nothing to do in this region."));
 }
 
+/* The objections and requests a profile sent, what became of them, and the proofs kept. */
+static void
+md_requests (GString         *out,
+             UtExportModel   *model,
+             UtExportChapter *chapter)
+{
+  g_autoptr(GPtrArray) requests = ut_profile_list_requests (chapter->profile);
+
+  if (requests->len == 0)
+    return;
+
+  g_string_append_printf (out, "\n## %s\n\n", _("Objections and requests"));
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const UtRequest *request = g_ptr_array_index (requests, i);
+      UtPlatform *platform = ut_catalog_lookup (model->catalog, request->platform);
+
+      g_string_append (out, "- ");
+      md_append (out, platform != NULL ? ut_platform_get_name (platform) : request->platform);
+      g_string_append (out, ":");
+      for (guint j = 0; j < request->events->len; j++)
+        {
+          const UtRequestEvent *event = &g_array_index (request->events, UtRequestEvent, j);
+
+          g_string_append_printf (out, "%s %s %s", j > 0 ? ";" : "", ut_request_event_kind_to_string (event->kind),
+                                  event->date);
+          if (event->channel != NULL)
+            g_string_append_printf (out, " (%s)", event->channel);
+        }
+      g_string_append_c (out, '\n');
+      for (guint j = 0; j < request->proofs->len; j++)
+        {
+          const UtProof *proof = &g_array_index (request->proofs, UtProof, j);
+
+          /* Translators: a proof kept with a request, e.g. "Proof: reply.eml, added 2026-11-30, SHA-256 ab12…" */
+          g_string_append_printf (out, "  - %s ", _("Proof:"));
+          md_append (out, proof->name);
+          g_string_append_printf (out, _(", added %s, SHA-256 %s"), proof->added, proof->sha256);
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
 GBytes *
 _ut_export_markdown (UtExportModel  *model,
                      GError        **error)
 {
   GString *out = g_string_new (NULL);
   UtExportChapter *chapter;
+  UtExportChapter *previous = NULL;
   UtExportSection *section;
   UtExportItem *item;
   UtExportIter iter;
@@ -267,12 +311,19 @@ _ut_export_markdown (UtExportModel  *model,
   while (_ut_export_iter_next (&iter, &chapter, &section, &item))
     {
       if (section == NULL)
-        md_chapter (out, model, chapter);
+        {
+          if (previous != NULL)
+            md_requests (out, model, previous);
+          md_chapter (out, model, chapter);
+          previous = chapter;
+        }
       else if (item == NULL)
         md_section (out, section);
       else
         md_item (out, item);
     }
+  if (previous != NULL)
+    md_requests (out, model, previous);
 
   return g_string_free_to_bytes (out);
 }

@@ -340,6 +340,36 @@ read_request (JsonNode  *node,
       g_array_append_val (request->events, event);
     }
 
+  if (json_object_has_member (object, "proofs"))
+    {
+      JsonArray *proofs = read_array (object, "proofs", error);
+
+      if (proofs == NULL)
+        return NULL;
+      for (guint i = 0; i < json_array_get_length (proofs); i++)
+        {
+          JsonNode *element = json_array_get_element (proofs, i);
+          const char *name, *sha256, *added;
+          UtProof proof;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element) ||
+              (name = read_string (json_node_get_object (element), "name", TRUE, error)) == NULL ||
+              (sha256 = read_string (json_node_get_object (element), "sha256", TRUE, error)) == NULL ||
+              (added = read_string (json_node_get_object (element), "added", TRUE, error)) == NULL ||
+              !ut_is_sha256_hex (sha256) || !ut_is_iso_date (added) || *name == '\0' ||
+              _ut_progress_has_control_characters (name, FALSE))
+            {
+              if (error != NULL && *error == NULL)
+                _ut_progress_fail_parse (error, "a proof of the request to “%s” is not valid", platform);
+              return NULL;
+            }
+          proof.name = g_strdup (name);
+          proof.sha256 = g_strdup (sha256);
+          proof.added = g_strdup (added);
+          g_array_append_val (request->proofs, proof);
+        }
+    }
+
   return g_steal_pointer (&request);
 }
 
@@ -794,6 +824,22 @@ add_profile (JsonBuilder *builder,
               json_builder_set_member_name (builder, "channel");
               json_builder_add_string_value (builder, event->channel);
             }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "proofs");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < request->proofs->len; j++)
+        {
+          const UtProof *proof = &g_array_index (request->proofs, UtProof, j);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, proof->name);
+          json_builder_set_member_name (builder, "sha256");
+          json_builder_add_string_value (builder, proof->sha256);
+          json_builder_set_member_name (builder, "added");
+          json_builder_add_string_value (builder, proof->added);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ut-catalog-schema.h"
@@ -858,6 +860,112 @@ ut_progress_add_request_event (UtProgress          *self,
   event.channel = g_strdup (channel);
   g_array_append_val (request->events, event);
   _ut_profile_set_platform_used (profile, platform_id, TRUE);
+  _ut_profile_take_request (profile, g_steal_pointer (&request));
+
+  return changed (self, profile, platform_id, error);
+}
+
+#define UT_MAX_PROOF_SIZE (25 * 1024 * 1024)
+
+/**
+ * ut_progress_get_proof_path:
+ *
+ * Returns: (transfer full): where Untrain keeps its copy of @proof
+ */
+char *
+ut_progress_get_proof_path (UtProgress    *self,
+                            const UtProof *proof)
+{
+  g_return_val_if_fail (UT_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (proof != NULL, NULL);
+
+  return g_build_filename (self->directory, "proofs", proof->sha256, NULL);
+}
+
+/**
+ * ut_progress_attach_proof:
+ * @file: a confirmation e-mail, screenshot or PDF the person keeps as proof
+ *
+ * Copies @file into Untrain's data folder, named by its SHA-256, and lists it with the request
+ * sent to @platform_id. The same file attached twice is kept once. Files over 25 MB are refused.
+ */
+gboolean
+ut_progress_attach_proof (UtProgress  *self,
+                          UtProfile   *profile,
+                          const char  *platform_id,
+                          GFile       *file,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(UtRequest) request = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *name = NULL;
+  const UtRequest *existing;
+  UtProof proof;
+  gsize length;
+
+  g_return_val_if_fail (UT_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (UT_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!_ut_progress_check_writable (self, error))
+    return FALSE;
+  if ((existing = ut_profile_lookup_request (profile, platform_id)) == NULL)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("No request to this platform has been sent yet."));
+      return FALSE;
+    }
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > UT_MAX_PROOF_SIZE)
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("%s is larger than 25 MB. Attach a smaller copy, such as a screenshot or a PDF of the e-mail."),
+                   g_file_info_get_display_name (info));
+      return FALSE;
+    }
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return FALSE;
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  directory = g_build_filename (self->directory, "proofs", NULL);
+  target = g_build_filename (directory, sha256, NULL);
+  if (g_mkdir_with_parents (directory, 0700) != 0 ||
+      (!g_file_test (target, G_FILE_TEST_EXISTS) &&
+       !ut_write_file_atomic (target, contents, length, 0600, &local_error)))
+    {
+      g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
+                   _("The proof could not be copied into Untrain’s folder (%s)."),
+                   local_error != NULL ? local_error->message : g_strerror (errno));
+      return FALSE;
+    }
+
+  request = ut_request_copy (existing);
+  for (guint i = 0; i < request->proofs->len; i++)
+    if (g_str_equal (g_array_index (request->proofs, UtProof, i).sha256, sha256))
+      return TRUE;
+
+  /* The name as the person saw it, without anything that would break a line in an export. */
+  name = g_strdup (g_file_info_get_display_name (info));
+  for (char *p = name; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  now = ut_progress_now (self);
+  local = g_date_time_to_local (now);
+  proof.name = g_steal_pointer (&name);
+  proof.sha256 = g_steal_pointer (&sha256);
+  proof.added = g_date_time_format (local, "%Y-%m-%d");
+  g_array_append_val (request->proofs, proof);
   _ut_profile_take_request (profile, g_steal_pointer (&request));
 
   return changed (self, profile, platform_id, error);

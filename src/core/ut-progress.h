@@ -169,4 +169,12 @@ gboolean      ut_progress_add_request_event    (UtProgress          *self,
                                                 const char          *channel,
                                                 GError             **error);
 
+gboolean      ut_progress_attach_proof         (UtProgress          *self,
+                                                UtProfile           *profile,
+                                                const char          *platform_id,
+                                                GFile               *file,
+                                                GError             **error);
+char         *ut_progress_get_proof_path       (UtProgress          *self,
+                                                const UtProof       *proof);
+
 G_END_DECLS

@@ -29,6 +29,14 @@ clear_event (UtRequestEvent *event)
   g_clear_pointer (&event->channel, g_free);
 }
 
+static void
+clear_proof (UtProof *proof)
+{
+  g_clear_pointer (&proof->name, g_free);
+  g_clear_pointer (&proof->sha256, g_free);
+  g_clear_pointer (&proof->added, g_free);
+}
+
 UtRequest *
 ut_request_new (const char *platform_id,
                 UtRegion    region)
@@ -39,6 +47,8 @@ ut_request_new (const char *platform_id,
   request->region = region;
   request->events = g_array_new (FALSE, TRUE, sizeof (UtRequestEvent));
   g_array_set_clear_func (request->events, (GDestroyNotify) clear_event);
+  request->proofs = g_array_new (FALSE, TRUE, sizeof (UtProof));
+  g_array_set_clear_func (request->proofs, (GDestroyNotify) clear_proof);
   return request;
 }
 
@@ -54,6 +64,13 @@ ut_request_copy (const UtRequest *request)
 
       g_array_append_val (copy->events, dup);
     }
+  for (guint i = 0; i < request->proofs->len; i++)
+    {
+      const UtProof *proof = &g_array_index (request->proofs, UtProof, i);
+      UtProof dup = { g_strdup (proof->name), g_strdup (proof->sha256), g_strdup (proof->added) };
+
+      g_array_append_val (copy->proofs, dup);
+    }
   return copy;
 }
 
@@ -64,6 +81,7 @@ ut_request_free (UtRequest *request)
     return;
   g_free (request->platform);
   g_array_unref (request->events);
+  g_array_unref (request->proofs);
   g_free (request);
 }
 

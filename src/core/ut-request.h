@@ -31,11 +31,21 @@ typedef struct
   char               *channel;  /* nullable: "email", "form" or "post", for sent and reminded */
 } UtRequestEvent;
 
+/* A file the person keeps as proof (a confirmation e-mail, a screenshot, a PDF), copied into
+ * Untrain's data folder under its SHA-256. */
+typedef struct
+{
+  char *name;     /* the file's name when it was attached */
+  char *sha256;   /* lower-case hex; also the copy's file name */
+  char *added;    /* YYYY-MM-DD */
+} UtProof;
+
 typedef struct
 {
   char      *platform;
   UtRegion   region;   /* whose law it was sent under: the due date follows that law */
   GArray    *events;   /* of UtRequestEvent, oldest first */
+  GArray    *proofs;   /* of UtProof, in the order attached */
 } UtRequest;
 
 /* Derived, never stored. */

@@ -357,3 +357,17 @@ ut_write_file_atomic (const char  *path,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    mode, error);
 }
+
+/* 64 lower-case hexadecimal digits: a SHA-256 as Untrain writes it, and safe as a file name. */
+gboolean
+ut_is_sha256_hex (const char *text)
+{
+  guint n = 0;
+
+  if (text == NULL)
+    return FALSE;
+  for (; text[n] != '\0'; n++)
+    if (!g_ascii_isxdigit (text[n]) || g_ascii_isupper (text[n]))
+      return FALSE;
+  return n == 64;
+}

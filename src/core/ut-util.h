@@ -18,6 +18,7 @@ gboolean   ut_text_is_printable  (const char  *text);
 gboolean   ut_url_is_on_domain   (const char  *url,
                                   const char  *domain);
 gboolean   ut_is_iso_date        (const char  *text);
+gboolean   ut_is_sha256_hex      (const char  *text);
 gboolean   ut_is_partial_iso_date (const char *text);
 char      *ut_slugify            (const char  *text);
 GDateTime *ut_date_time_parse    (const char  *text);
