@@ -202,8 +202,31 @@ def test_wizard():
         app.close()
 
 
+def test_letter():
+    progress = {"format": 2, "profiles": [{
+        "id": "me", "name": "Me", "region": "EU", "region_confirmed": True,
+        "platforms": ["claude"], "records": []}]}
+    app = Untrain(progress, {"last-platform": "claude", "regulator": "ie"})
+    try:
+        write = wait_for(lambda: find(app.window, "push button", "Write an Objection…"), "the guide's objection button")
+        ok(write, "a guide in the EU offers to write an objection")
+        click(write)
+        dialog = wait_for(lambda: next((n for n in app.app if n is not None and n.getRoleName() == "frame"
+                                        and n.name == "Write an Objection"), None), "the letter dialog")
+        missing = unnamed_controls(dialog)
+        ok(not missing, "every control of the letter dialog has a name", ", ".join(missing))
+        grounds = wait_for(lambda: next((n for n in walk(dialog) if n.name == "Your grounds, in your own words"), None),
+                           "the grounds field")
+        ok(grounds is not None, "the grounds field is named for screen readers")
+        sent = find(dialog, "push button", "I Sent It")
+        ok(sent is not None and not sent.getState().contains(pyatspi.STATE_SENSITIVE),
+           "“I Sent It” waits for the person's grounds")
+    finally:
+        app.close()
+
+
 def main():
-    tests = [test_onboarding, test_wizard]
+    tests = [test_onboarding, test_wizard, test_letter]
     for test in tests:
         try:
             test()
