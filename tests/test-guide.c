@@ -578,6 +578,19 @@ test_objection (Fixture       *f,
                  g_str_has_suffix (ut_objection_card_get_status (card), "Answer due in 28 days.") ||
                  g_str_has_suffix (ut_objection_card_get_status (card), "Answer due in 29 days."));
 
+  /* A proof kept with it is listed in the guide. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "confirmation.eml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (ut_objection_card_get_proofs (card), ==, "");
+    g_assert_true (g_file_set_contents (path, "Subject: Received", -1, NULL));
+    g_assert_true (ut_progress_attach_proof (f->progress, f->profile, "claude", file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (ut_objection_card_get_proofs (card), "confirmation.eml (added "));
+  }
+
   /* A refusal: the status says so and a complaint can be written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "objection.record", "s", "refused"));
   g_assert_nonnull (strstr (ut_objection_card_get_status (card), "They refused"));

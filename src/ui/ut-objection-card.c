@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ut-compat.h"
 #include "ut-letter-dialog.h"
 #include "ut-objection-card.h"
 
@@ -28,8 +29,11 @@ struct _UtObjectionCard
   GtkWidget       *reminder_button;
   GtkWidget       *complaint_button;
   GtkWidget       *record_button;
+  GtkWidget       *proof_button;
+  GtkLabel        *proofs_label;
 
   /* Owned references */
+  GCancellable    *cancellable;
   UtLegal         *legal;
   UtProgress      *progress;
   UtIdentityStore *identities;
@@ -115,6 +119,22 @@ update (UtObjectionCard *self)
       late = state == UT_REQUEST_STATE_OVERDUE || state == UT_REQUEST_STATE_REFUSED;
     }
 
+  if (request != NULL && request->proofs->len > 0)
+    {
+      g_autoptr(GString) proofs = g_string_new (NULL);
+
+      for (guint i = 0; i < request->proofs->len; i++)
+        {
+          const UtProof *proof = &g_array_index (request->proofs, UtProof, i);
+
+          /* Translators: a file kept as proof: its name, the day it was added, its SHA-256 */
+          g_string_append_printf (proofs, "%s" "%s", i > 0 ? "\n" : "", proof->name);
+          g_string_append_printf (proofs, _(" (added %s, SHA-256 %.12s…)"), proof->added, proof->sha256);
+        }
+      gtk_label_set_label (self->proofs_label, proofs->str);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->proofs_label), request != NULL && request->proofs->len > 0);
+  gtk_widget_set_visible (self->proof_button, request != NULL);
   gtk_label_set_label (self->status_label, status != NULL ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
   gtk_widget_set_visible (self->write_button, rights != NULL);
@@ -175,6 +195,34 @@ record_action (GtkWidget  *widget,
     g_signal_emit (self, signals[MESSAGE], 0, _("Answer recorded"));
 }
 
+static void
+proof_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(UtObjectionCard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = ut_choose_file_finish (result, NULL);
+
+  if (file == NULL)
+    return;
+  if (!ut_progress_attach_proof (self->progress, self->profile, ut_platform_get_id (self->platform), file, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  else
+    g_signal_emit (self, signals[MESSAGE], 0, _("Proof kept with the request"));
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UtObjectionCard *self = UT_OBJECTION_CARD (widget);
+
+  ut_choose_file_async (widget, FALSE, _("Attach Proof"), NULL, NULL, self->cancellable,
+                        proof_chosen_cb, g_object_ref (self));
+}
+
 /**
  * ut_objection_card_show:
  *
@@ -222,6 +270,14 @@ ut_objection_card_get_status (UtObjectionCard *self)
   return gtk_label_get_label (self->status_label);
 }
 
+/* The proofs kept with the request, as listed; "" without any. */
+const char *
+ut_objection_card_get_proofs (UtObjectionCard *self)
+{
+  g_return_val_if_fail (UT_IS_OBJECTION_CARD (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->proofs_label)) ? gtk_label_get_label (self->proofs_label) : "";
+}
+
 static void
 ut_objection_card_dispose (GObject *object)
 {
@@ -232,6 +288,8 @@ ut_objection_card_dispose (GObject *object)
   /* The template's outer box is not a bound child, so the template does not unparent it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->legal);
   g_clear_object (&self->progress);
   g_clear_object (&self->identities);
@@ -264,13 +322,17 @@ ut_objection_card_class_init (UtObjectionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtObjectionCard, reminder_button);
   gtk_widget_class_bind_template_child (widget_class, UtObjectionCard, complaint_button);
   gtk_widget_class_bind_template_child (widget_class, UtObjectionCard, record_button);
+  gtk_widget_class_bind_template_child (widget_class, UtObjectionCard, proof_button);
+  gtk_widget_class_bind_template_child (widget_class, UtObjectionCard, proofs_label);
 
   gtk_widget_class_install_action (widget_class, "objection.write", "s", write_action);
   gtk_widget_class_install_action (widget_class, "objection.record", "s", record_action);
+  gtk_widget_class_install_action (widget_class, "objection.attach", NULL, attach_action);
 }
 
 static void
 ut_objection_card_init (UtObjectionCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }

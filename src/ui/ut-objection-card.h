@@ -24,5 +24,6 @@ void        ut_objection_card_show        (UtObjectionCard *self,
                                            UtProfile       *profile,
                                            UtPlatform      *platform);
 const char *ut_objection_card_get_status  (UtObjectionCard *self);
+const char *ut_objection_card_get_proofs  (UtObjectionCard *self);
 
 G_END_DECLS
