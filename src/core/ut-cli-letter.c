@@ -69,17 +69,6 @@ parse_day (const char *text)
   return date;
 }
 
-static GDate *
-today_date (Cli *cli)
-{
-  g_autoptr(GDateTime) now = ut_progress_now (cli->progress);
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-
-  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local),
-                         (GDateMonth) g_date_time_get_month (local),
-                         (GDateYear) g_date_time_get_year (local));
-}
-
 static char *
 read_grounds (Cli     *cli,
               int     *status)
@@ -166,7 +155,7 @@ _ut_cli_letter (Cli *cli)
   if ((grounds = read_grounds (cli, &status)) == NULL && status != EXIT_OK)
     return status;
 
-  today = today_date (cli);
+  today = ut_progress_get_today (cli->progress);
   input.platform = platform;
   input.rights = ut_legal_get_rights (legal, ut_profile_get_region (profile));
   input.regulator = choose_regulator (cli, legal, ut_profile_get_region (profile), &unknown_regulator);
@@ -269,7 +258,7 @@ _ut_cli_request (Cli *cli)
     return _ut_cli_failure (error->message);
 
   request = ut_profile_lookup_request (profile, ut_platform_get_id (platform));
-  today = today_date (cli);
+  today = ut_progress_get_today (cli->progress);
   due_text = ut_request_describe_due (request, ut_legal_get_rights (legal, request->region), today);
   /* Translators: after --request, e.g. "Recorded for Claude: sent on 2026-11-30. Answer due in 30 days." */
   g_print (_("Recorded for %s: %s on %s."), ut_platform_get_short_name (platform), cli->arguments[0],
@@ -312,7 +301,7 @@ _ut_cli_print_requests (Cli       *cli,
   if (requests->len == 0 || (legal = ut_legal_load_bundled (NULL)) == NULL)
     return;
 
-  today = today_date (cli);
+  today = ut_progress_get_today (cli->progress);
   g_print ("%s\n", _("Requests:"));
   for (guint i = 0; i < requests->len; i++)
     {

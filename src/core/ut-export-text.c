@@ -512,6 +512,20 @@ ics_date (GDateTime *date_time,
   return day != NULL ? g_date_time_format (day, "%Y%m%d") : NULL;
 }
 
+/* Every event is transparent (it blocks no time) and reminds at 9:00 on its day. */
+static void
+ics_end_event (GString    *out,
+               const char *summary)
+{
+  ics_line (out, "TRANSP", "TRANSPARENT");
+  ics_line (out, "BEGIN", "VALARM");
+  ics_line (out, "ACTION", "DISPLAY");
+  ics_text_line (out, "DESCRIPTION", summary);
+  ics_line (out, "TRIGGER;RELATED=START", "PT9H");
+  ics_line (out, "END", "VALARM");
+  ics_line (out, "END", "VEVENT");
+}
+
 static char *
 ics_description (UtExportChapter        *chapter,
                  const UtExportSection  *section,
@@ -578,14 +592,7 @@ ics_event (GString         *out,
   ics_text_line (out, "DESCRIPTION", description);
   if (ut_action_get_url (item->action) != NULL)
     ics_line (out, "URL", ut_action_get_url (item->action));
-  ics_line (out, "TRANSP", "TRANSPARENT");
-  /* At 9:00 on the day. */
-  ics_line (out, "BEGIN", "VALARM");
-  ics_line (out, "ACTION", "DISPLAY");
-  ics_text_line (out, "DESCRIPTION", summary);
-  ics_line (out, "TRIGGER;RELATED=START", "PT9H");
-  ics_line (out, "END", "VALARM");
-  ics_line (out, "END", "VEVENT");
+  ics_end_event (out, summary);
 
   return TRUE;
 }
@@ -619,13 +626,7 @@ ics_request_event (GString            *out,
   ics_line (out, "DTEND;VALUE=DATE", end);
   ics_text_line (out, "SUMMARY", summary);
   ics_text_line (out, "DESCRIPTION", description);
-  ics_line (out, "TRANSP", "TRANSPARENT");
-  ics_line (out, "BEGIN", "VALARM");
-  ics_line (out, "ACTION", "DISPLAY");
-  ics_text_line (out, "DESCRIPTION", summary);
-  ics_line (out, "TRIGGER;RELATED=START", "PT9H");
-  ics_line (out, "END", "VALARM");
-  ics_line (out, "END", "VEVENT");
+  ics_end_event (out, summary);
 }
 
 GBytes *

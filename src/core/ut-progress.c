@@ -970,3 +970,19 @@ ut_progress_attach_proof (UtProgress  *self,
 
   return changed (self, profile, platform_id, error);
 }
+
+/**
+ * ut_progress_get_today:
+ *
+ * Returns: (transfer full): today in the local time zone, by the progress clock: the day due
+ *   dates are judged by
+ */
+GDate *
+ut_progress_get_today (UtProgress *self)
+{
+  g_autoptr(GDateTime) now = ut_progress_now (self);
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local), (GDateMonth) g_date_time_get_month (local),
+                         (GDateYear) g_date_time_get_year (local));
+}

@@ -71,6 +71,7 @@ void          ut_progress_set_clock            (UtProgress          *self,
                                                 UtClockFunc          func,
                                                 gpointer             user_data);
 GDateTime    *ut_progress_now                  (UtProgress          *self);
+GDate        *ut_progress_get_today            (UtProgress          *self);
 gboolean      ut_progress_load                 (UtProgress          *self,
                                                 GError             **error);
 const GError *ut_progress_get_recovery         (UtProgress          *self);

@@ -85,15 +85,11 @@ static void
 update (UtLetterDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GDateTime) now = ut_progress_now (self->progress);
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autoptr(GDate) today = ut_progress_get_today (self->progress);
   g_autofree char *grounds = grounds_text (self);
   g_autofree char *text = NULL;
   UtLetterInput input = { self->kind };
 
-  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local), (GDateMonth) g_date_time_get_month (local),
-                          (GDateYear) g_date_time_get_year (local));
   input.platform = self->platform;
   input.rights = ut_legal_get_rights (self->legal, self->region);
   input.regulator = self->regulator;

@@ -50,16 +50,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GDate *
-today (UtObjectionCard *self)
-{
-  g_autoptr(GDateTime) now = ut_progress_now (self->progress);
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-
-  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local), (GDateMonth) g_date_time_get_month (local),
-                         (GDateYear) g_date_time_get_year (local));
-}
-
 static void
 update (UtObjectionCard *self)
 {
@@ -82,7 +72,7 @@ update (UtObjectionCard *self)
 
   if (request != NULL)
     {
-      g_autoptr(GDate) day = today (self);
+      g_autoptr(GDate) day = ut_progress_get_today (self->progress);
       const UtLegalRights *law = ut_legal_get_rights (self->legal, request->region);
       const UtRequestEvent *sent = ut_request_find_event (request, UT_REQUEST_EVENT_SENT);
       g_autofree char *due = ut_request_describe_due (request, law, day);

@@ -83,11 +83,7 @@ request_due (UtProgress *progress,
 {
   const UtRequest *request = ut_profile_lookup_request (profile, ut_platform_get_id (platform));
   g_autoptr(UtLegal) legal = ut_legal_load_bundled (NULL);
-  g_autoptr(GDateTime) now = ut_progress_now (progress);
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local),
-                                           (GDateMonth) g_date_time_get_month (local),
-                                           (GDateYear) g_date_time_get_year (local));
+  g_autoptr(GDate) today = ut_progress_get_today (progress);
 
   if (legal == NULL)
     return NULL;

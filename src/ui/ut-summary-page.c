@@ -257,11 +257,7 @@ add_request_rows (UtSummaryPage *self)
 {
   g_autoptr(GPtrArray) requests = ut_profile_list_requests (self->profile);
   g_autoptr(UtLegal) legal = ut_legal_load_bundled (NULL);
-  g_autoptr(GDateTime) now = ut_progress_now (self->progress);
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (local),
-                                           (GDateMonth) g_date_time_get_month (local),
-                                           (GDateYear) g_date_time_get_year (local));
+  g_autoptr(GDate) today = ut_progress_get_today (self->progress);
   guint shown = 0;
 
   for (guint i = 0; legal != NULL && i < requests->len; i++)
