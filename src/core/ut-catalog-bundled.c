@@ -50,16 +50,20 @@ ut_legal_load_bundled (GError **error)
   /* Immutable and read in many places (every guide, the list's rows): read once. */
   static UtLegal *legal;
   static GMutex lock;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   g_autoptr(GBytes) bytes = NULL;
+  UtLegal *result = NULL;
 
+  g_mutex_lock (&lock);
+  if (legal == NULL)
+    {
+      bytes = g_resource_lookup_data (ut_legal_data_get_resource (), UT_LEGAL_BUNDLED_RESOURCE,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (bytes != NULL)
+        legal = ut_legal_new_from_bytes (bytes, _("bundled legal data"), error);
+    }
   if (legal != NULL)
-    return g_object_ref (legal);
+    result = g_object_ref (legal);
+  g_mutex_unlock (&lock);
 
-  bytes = g_resource_lookup_data (ut_legal_data_get_resource (), UT_LEGAL_BUNDLED_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL || (legal = ut_legal_new_from_bytes (bytes, _("bundled legal data"), error)) == NULL)
-    return NULL;
-
-  return g_object_ref (legal);
+  return result;
 }
