@@ -451,6 +451,7 @@ ut_letter_new (const UtLetterInput  *input,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *grounds = NULL;
   const Wording *w;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -471,8 +472,8 @@ ut_letter_new (const UtLetterInput  *input,
       g_set_error (error, UT_LETTER_ERROR, UT_LETTER_ERROR_NO_NAME, _("Give the name to sign the letter with."));
       return NULL;
     }
-  if (input->kind == UT_LETTER_OBJECTION && input->rights->grounds_required &&
-      (input->grounds == NULL || *g_strstrip (g_strdup (input->grounds)) == '\0'))
+  grounds = input->grounds != NULL ? g_strstrip (g_strdup (input->grounds)) : NULL;
+  if (input->kind == UT_LETTER_OBJECTION && input->rights->grounds_required && (grounds == NULL || *grounds == '\0'))
     {
       g_set_error (error, UT_LETTER_ERROR, UT_LETTER_ERROR_NO_GROUNDS,
                    _("The law asks you to give grounds relating to your particular situation. Write them in your own words."));
