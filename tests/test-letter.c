@@ -152,6 +152,30 @@ test_legal_validation (void)
   g_assert_nonnull (strstr (error->message, "every entry cites at least one source"));
 }
 
+/* Every lead authority a record names is in the directory, so the app can name it. */
+static void
+test_lead_authorities (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->catalog)); i++)
+    {
+      g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (f->catalog), i);
+      const char *id = ut_platform_get_lead_authority (platform);
+      gboolean found = FALSE;
+
+      if (id == NULL)
+        continue;
+      for (guint r = 0; r < ut_legal_get_n_regulators (f->legal); r++)
+        found |= g_str_equal (ut_legal_get_regulator (f->legal, r)->id, id);
+      if (!found)
+        g_error ("%s names lead authority “%s”, which is not in data/legal/legal.json", ut_platform_get_id (platform), id);
+      n++;
+    }
+  g_test_message ("%u platforms name their lead supervisory authority", n);
+}
+
 /* One month after the 31st ends on the month's last day; leap years count. */
 static void
 test_due_dates (Fixture       *f,
@@ -389,6 +413,7 @@ main (int   argc,
   ADD ("/legal/rights", test_rights);
   g_test_add_func ("/legal/validation", test_legal_validation);
   ADD ("/legal/due-dates", test_due_dates);
+  ADD ("/legal/lead-authorities", test_lead_authorities);
   ADD ("/letter/objection-eu", test_objection_eu);
   ADD ("/letter/objection-languages", test_objection_languages);
   ADD ("/letter/objection-regions", test_objection_regions);

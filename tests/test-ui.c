@@ -2030,6 +2030,26 @@ test_platform_chooser_large (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An objection whose answer is late is announced at start, with where to act on it. */
+static void
+test_overdue_announced (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *chosen[] = { "claude", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -45);
+  g_autofree char *sent = g_date_time_format (then, "%Y-%m-%d");
+
+  finish_onboarding (f, "EU", chosen);
+  g_assert_cmpuint (ut_window_announce_overdue (f->window), ==, 0);
+  g_assert_true (ut_progress_add_request_event (f->progress, ut_window_get_profile (f->window), "claude",
+                                                UT_REQUEST_EVENT_SENT, sent, "email", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ut_window_announce_overdue (f->window), ==, 1);
+  g_free (take_toast (f, toast_is, "Claude has not answered your objection in time. Its guide offers a reminder and a complaint.", NULL));
+}
+
 /* ---- narrow windows -------------------------------------------------------------------- */
 
 /* For the failure message: the widgets under @widget whose minimum width is above @limit, and
@@ -2179,6 +2199,7 @@ main (int   argc,
   ADD ("/ui/onboarding-cancel-returns", test_onboarding_cancel_returns);
   ADD ("/ui/edit-platforms-cancel", test_edit_platforms_cancel);
   ADD ("/ui/platform-chooser", test_platform_chooser);
+  ADD ("/ui/overdue-announced", test_overdue_announced);
   g_test_add_func ("/ui/platform-chooser-large", test_platform_chooser_large);
   ADD ("/ui/narrow-layout", test_narrow_layout);
   ADD ("/ui/main-menu-opens", test_main_menu_opens);

@@ -66,7 +66,7 @@ static const char * const action_optional[] = {
   "url", "setting_label", "note", "target", "scope", "recheck_days", "fields", NULL
 };
 static const char * const contact_required[] = { "sources", NULL };
-static const char * const contact_optional[] = { "email", "form", "postal", NULL };
+static const char * const contact_optional[] = { "email", "form", "postal", "lead_authority", NULL };
 static const char * const change_required[] = { "revision", "date", "summary", "sources", NULL };
 static const char * const source_required[] = { "id", "url", "title", "publisher", "date", NULL };
 static const char * const bundle_required[] = { "format", "version", "generated", "platforms", NULL };
@@ -1210,6 +1210,15 @@ check_contact (Walk       *walk,
         }
       check_platform_url (walk, contact, "form", facts);
       check_postal (walk, contact);
+      if (json_object_has_member (contact, "lead_authority"))
+        {
+          const char *authority = expect_string (walk, contact, "lead_authority");
+          gsize saved_authority = push_key (walk, "lead_authority");
+
+          if (authority != NULL && !ut_is_slug (authority))
+            report (walk, "\"%s\" is not a regulator id from data/legal/legal.json (e.g. ie, de-by)", authority);
+          pop (walk, saved_authority);
+        }
       if (!json_object_has_member (contact, "email") && !json_object_has_member (contact, "form") &&
           !json_object_has_member (contact, "postal"))
         report (walk, "a contact needs an \"email\", a \"form\" or a \"postal\" address");

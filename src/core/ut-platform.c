@@ -34,6 +34,7 @@ struct _UtPlatform
   const char    *contact_email;   /* where objections go, from the record's contact; nullable */
   const char    *contact_form;
   const char    *contact_postal;
+  const char    *lead_authority;  /* the regulator id its EU privacy notice names; nullable */
   char          *search_text; /* name, short name, owner and keywords, one per line */
   gboolean       translated;  /* its text comes in the user's language, where translated */
   GArray        *changes;   /* of UtChange */
@@ -165,6 +166,7 @@ _ut_platform_new_from_json (JsonObject *object,
       self->contact_email = member_string (contact, "email");
       self->contact_form = member_string (contact, "form");
       self->contact_postal = member_string (contact, "postal");
+      self->lead_authority = member_string (contact, "lead_authority");
     }
 
   aliases = g_strv_builder_new ();
@@ -323,6 +325,15 @@ ut_platform_get_contact_postal (UtPlatform *self)
 {
   g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
   return self->contact_postal;
+}
+
+/* The id (in the legal data's directory) of the authority the platform's EU privacy notice names
+ * as its lead supervisory authority, or %NULL. */
+const char *
+ut_platform_get_lead_authority (UtPlatform *self)
+{
+  g_return_val_if_fail (UT_IS_PLATFORM (self), NULL);
+  return self->lead_authority;
 }
 
 /**

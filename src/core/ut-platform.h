@@ -52,6 +52,7 @@ gboolean             ut_platform_is_translated       (UtPlatform *self);
 const char          *ut_platform_get_contact_email   (UtPlatform *self);
 const char          *ut_platform_get_contact_form    (UtPlatform *self);
 const char          *ut_platform_get_contact_postal  (UtPlatform *self);
+const char          *ut_platform_get_lead_authority  (UtPlatform *self);
 gboolean             ut_platform_matches_search      (UtPlatform *self,
                                                       const char *folded_needle);
 const char          *ut_platform_get_category        (UtPlatform *self);

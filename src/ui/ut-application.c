@@ -147,6 +147,7 @@ ut_application_activate (GApplication *application)
         ut_window_show_problem (UT_WINDOW (window), self->catalog_warning->message);
       if (self->progress_error != NULL)
         ut_window_show_problem (UT_WINDOW (window), self->progress_error->message);
+      ut_window_announce_overdue (UT_WINDOW (window));
       schedule_automatic_check (self);
     }
 

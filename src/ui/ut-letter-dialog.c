@@ -327,6 +327,24 @@ describe (UtLetterDialog *self)
                     ? g_strdup_printf (_("Your data-protection authority can make %s answer. File this through the authority’s complaint page (%s), with a copy of your request and any answer."),
                                        name, self->regulator->complaint_url)
                     : g_strdup_printf (_("Your data-protection authority can make %s answer. Send it this complaint with a copy of your request and any answer."), name);
+      if (ut_platform_get_lead_authority (self->platform) != NULL)
+        {
+          for (guint i = 0; i < ut_legal_get_n_regulators (self->legal); i++)
+            {
+              const UtRegulator *lead = ut_legal_get_regulator (self->legal, i);
+
+              if (g_str_equal (lead->id, ut_platform_get_lead_authority (self->platform)))
+                {
+                  /* Translators: e.g. "… In the EU, Meta names Data Protection Commission (DPC) as its lead supervisory authority." */
+                  g_autofree char *lead_text = g_strdup_printf (_("In the EU, %s names %s as its lead supervisory authority."), name,
+                                                                lead->name_en != NULL ? lead->name_en : lead->name);
+                  g_autofree char *both = g_strconcat (description, " ", lead_text, NULL);
+
+                  g_free (description);
+                  description = g_steal_pointer (&both);
+                }
+            }
+        }
       break;
     default:
       g_assert_not_reached ();

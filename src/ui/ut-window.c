@@ -13,6 +13,7 @@
 
 #include "ut-compat.h"
 #include "ut-platform-row.h"
+#include "ut-legal.h"
 #include "ut-window-private.h"
 
 /* The main window: the platform list and the summary as two views, a platform's guide, and
@@ -185,6 +186,55 @@ update_no_match (UtWindow *self)
   if (no_match)
     ut_search_no_match_update (self->no_match, self->catalog, self->profile, text);
   gtk_stack_set_visible_child_name (self->platforms_stack, no_match ? "no-match" : "list");
+}
+
+/**
+ * ut_window_announce_overdue:
+ *
+ * Says, once at start, which answers to the profile's objections are overdue: the reminder and
+ * the complaint are in each guide.
+ *
+ * Returns: how many are overdue
+ */
+guint
+ut_window_announce_overdue (UtWindow *self)
+{
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(UtLegal) legal = ut_legal_load_bundled (NULL);
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *message = NULL;
+  const char *first = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (UT_IS_WINDOW (self), 0);
+
+  if (self->profile == NULL || legal == NULL)
+    return 0;
+
+  requests = ut_profile_list_requests (self->profile);
+  today = ut_progress_get_today (self->progress);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const UtRequest *request = g_ptr_array_index (requests, i);
+      UtPlatform *platform = ut_catalog_lookup (self->catalog, request->platform);
+
+      if (platform != NULL &&
+          ut_request_get_state (request, ut_legal_get_rights (legal, request->region), today, NULL) == UT_REQUEST_STATE_OVERDUE)
+        {
+          first = first != NULL ? first : ut_platform_get_short_name (platform);
+          n++;
+        }
+    }
+
+  if (n == 1)
+    /* Translators: a toast at start, e.g. "Claude has not answered your objection in time. Its guide offers a reminder and a complaint." */
+    message = g_strdup_printf (_("%s has not answered your objection in time. Its guide offers a reminder and a complaint."), first);
+  else if (n > 1)
+    message = g_strdup_printf (ngettext ("%u answer to your objections is overdue: see Summary.",
+                                         "%u answers to your objections are overdue: see Summary.", n), n);
+  if (message != NULL)
+    ut_window_add_toast (self, message);
+  return n;
 }
 
 /**

@@ -30,6 +30,7 @@ void             ut_window_open_platform  (UtWindow        *self,
                                            const char      *platform_id);
 void             ut_window_add_toast      (UtWindow        *self,
                                            const char      *message);
+guint            ut_window_announce_overdue (UtWindow      *self);
 void             ut_window_show_problem   (UtWindow        *self,
                                            const char      *message);
 
