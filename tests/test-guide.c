@@ -586,7 +586,7 @@ test_objection (Fixture       *f,
 
     g_assert_cmpstr (ut_objection_card_get_proofs (card), ==, "");
     g_assert_true (g_file_set_contents (path, "Subject: Received", -1, NULL));
-    g_assert_true (ut_progress_attach_proof (f->progress, f->profile, "claude", file, &error));
+    g_assert_true (ut_progress_attach_proof (f->progress, f->profile, "claude", NULL, file, &error));
     g_assert_no_error (error);
     g_assert_true (g_str_has_prefix (ut_objection_card_get_proofs (card), "confirmation.eml (added "));
   }

@@ -885,7 +885,7 @@ test_requests_and_proofs (Fixture       *f,
   g_assert_true (g_file_set_contents (proof_source, "Subject: We stopped.\n", -1, NULL));
 
   /* Nothing to attach to yet. */
-  g_assert_false (ut_progress_attach_proof (f->progress, profile, "claude", proof_file, &error));
+  g_assert_false (ut_progress_attach_proof (f->progress, profile, "claude", NULL, proof_file, &error));
   g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -901,9 +901,9 @@ test_requests_and_proofs (Fixture       *f,
                                                  "2026-12-01", "fax", &error));
   g_clear_error (&error);
 
-  g_assert_true (ut_progress_attach_proof (f->progress, profile, "claude", proof_file, &error));
+  g_assert_true (ut_progress_attach_proof (f->progress, profile, "claude", NULL, proof_file, &error));
   g_assert_no_error (error);
-  g_assert_true (ut_progress_attach_proof (f->progress, profile, "claude", proof_file, &error));
+  g_assert_true (ut_progress_attach_proof (f->progress, profile, "claude", NULL, proof_file, &error));
   request = ut_profile_lookup_request (profile, "claude");
   g_assert_cmpuint (request->proofs->len, ==, 1);
   g_assert_cmpstr (g_array_index (request->proofs, UtProof, 0).sha256, ==, expected_sha);
@@ -917,7 +917,7 @@ test_requests_and_proofs (Fixture       *f,
   g_assert_cmpint (fseek (big, 26 * 1024 * 1024, SEEK_SET), ==, 0);
   fputc ('x', big);
   fclose (big);
-  g_assert_false (ut_progress_attach_proof (f->progress, profile, "claude", big_file, &error));
+  g_assert_false (ut_progress_attach_proof (f->progress, profile, "claude", NULL, big_file, &error));
   g_assert_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "25 MB"));
   g_clear_error (&error);
@@ -942,6 +942,21 @@ test_requests_and_proofs (Fixture       *f,
   g_assert_cmpuint (request->events->len, ==, 2);
   g_assert_cmpint (g_array_index (request->events, UtRequestEvent, 1).kind, ==, UT_REQUEST_EVENT_EXTENDED);
   g_assert_cmpuint (request->proofs->len, ==, 1);
+
+  /* A step's proof is kept with the step's record, and saved with it. */
+  g_clear_object (&reloaded);
+  g_assert_true (ut_progress_attach_proof (f->progress, profile, "claude", "turn-off-help-improve-claude", proof_file, &error));
+  g_assert_no_error (error);
+  reloaded = ut_progress_new (f->directory);
+  g_assert_true (ut_progress_load (reloaded, &error));
+  {
+    const UtRecord *record = ut_profile_lookup_record (ut_progress_lookup_profile (reloaded, "Anna"), "claude",
+                                                       "turn-off-help-improve-claude");
+
+    g_assert_nonnull (record);
+    g_assert_cmpuint (record->proofs->len, ==, 1);
+    g_assert_cmpstr (g_array_index (record->proofs, UtProof, 0).sha256, ==, expected_sha);
+  }
 }
 
 int

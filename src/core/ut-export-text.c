@@ -118,6 +118,9 @@ md_link (GString    *out,
   g_string_append_c (out, ')');
 }
 
+static void md_proofs (GString *out,
+                       GArray  *proofs);
+
 static void
 md_item (GString            *out,
          const UtExportItem *item)
@@ -191,6 +194,11 @@ md_item (GString            *out,
       md_link (out, url);
       g_string_append_c (out, '\n');
     }
+  if (item->record != NULL && item->record->proofs->len > 0)
+    {
+      g_string_append_c (out, '\n');
+      md_proofs (out, item->record->proofs);
+    }
 }
 
 static void
@@ -253,6 +261,23 @@ md_section (GString         *out,
     g_string_append_printf (out, "%s\n", _("There is nothing to do in this region."));
 }
 
+/* Proofs kept, as indented list items under what they prove. */
+static void
+md_proofs (GString *out,
+           GArray  *proofs)
+{
+  for (guint j = 0; j < proofs->len; j++)
+    {
+      const UtProof *proof = &g_array_index (proofs, UtProof, j);
+
+      /* Translators: a proof kept with a request, e.g. "Proof: reply.eml, added 2026-11-30, SHA-256 ab12…" */
+      g_string_append_printf (out, "  - %s ", _("Proof:"));
+      md_append (out, proof->name);
+      g_string_append_printf (out, _(", added %s, SHA-256 %s"), proof->added, proof->sha256);
+      g_string_append_c (out, '\n');
+    }
+}
+
 /* The objections and requests a profile sent, what became of them, and the proofs kept. */
 static void
 md_requests (GString         *out,
@@ -283,16 +308,7 @@ md_requests (GString         *out,
             g_string_append_printf (out, " (%s)", event->channel);
         }
       g_string_append_c (out, '\n');
-      for (guint j = 0; j < request->proofs->len; j++)
-        {
-          const UtProof *proof = &g_array_index (request->proofs, UtProof, j);
-
-          /* Translators: a proof kept with a request, e.g. "Proof: reply.eml, added 2026-11-30, SHA-256 ab12…" */
-          g_string_append_printf (out, "  - %s ", _("Proof:"));
-          md_append (out, proof->name);
-          g_string_append_printf (out, _(", added %s, SHA-256 %s"), proof->added, proof->sha256);
-          g_string_append_c (out, '\n');
-        }
+      md_proofs (out, request->proofs);
     }
 }
 

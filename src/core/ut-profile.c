@@ -82,6 +82,7 @@ ut_record_new (const char *platform_id,
   record->platform = g_strdup (platform_id);
   record->action = g_strdup (action_id);
   record->state = UT_ACTION_STATE_TODO;
+  record->proofs = ut_proof_array_new ();
 
   return record;
 }
@@ -105,6 +106,8 @@ ut_record_copy (const UtRecord *record)
   copy->verified_at = record->verified_at != NULL ? g_date_time_ref (record->verified_at) : NULL;
   copy->revision = record->revision;
   copy->note = g_strdup (record->note);
+  g_array_unref (copy->proofs);
+  copy->proofs = ut_proof_array_copy (record->proofs);
 
   return copy;
 }
@@ -121,6 +124,7 @@ ut_record_free (UtRecord *record)
   g_clear_pointer (&record->done_at, g_date_time_unref);
   g_clear_pointer (&record->verified_at, g_date_time_unref);
   g_free (record->note);
+  g_array_unref (record->proofs);
   g_free (record);
 }
 

@@ -33,6 +33,7 @@ typedef struct
   GDateTime     *verified_at;  /* nullable: when the user last confirmed it */
   guint          revision;     /* the platform revision it was recorded against */
   char          *note;         /* nullable */
+  GArray        *proofs;       /* of UtProof: files the person keeps as proof of this action */
 } UtRecord;
 
 #define UT_TYPE_RECORD (ut_record_get_type ())

@@ -237,6 +237,11 @@ read_array (JsonObject  *object,
   return json_node_get_array (node);
 }
 
+static gboolean read_proofs (JsonObject  *object,
+                             GArray      *proofs,
+                             const char  *platform,
+                             GError     **error);
+
 static UtRecord *
 read_record (JsonNode  *node,
              GError   **error)
@@ -273,6 +278,8 @@ read_record (JsonNode  *node,
 
   record = ut_record_new (platform, action);
   record->note = g_strdup (note);
+  if (!read_proofs (object, record->proofs, platform, error))
+    return NULL;
   if (!ut_action_state_from_string (state, &record->state))
     _ut_progress_fail_parse (error, "“%s” is not a known state", state);
   else if (read_optional_time (object, "changed_at", &record->changed_at, error) &&
@@ -282,6 +289,67 @@ read_record (JsonNode  *node,
     return g_steal_pointer (&record);
 
   return NULL;
+}
+
+/* "proofs": [{"name", "sha256", "added"}], optional: files kept as proof, appended to @proofs. */
+static gboolean
+read_proofs (JsonObject  *object,
+             GArray      *proofs,
+             const char  *platform,
+             GError     **error)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, "proofs"))
+    return TRUE;
+  if ((array = read_array (object, "proofs", error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *name, *sha256, *added;
+      UtProof proof;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) ||
+          (name = read_string (json_node_get_object (element), "name", TRUE, error)) == NULL ||
+          (sha256 = read_string (json_node_get_object (element), "sha256", TRUE, error)) == NULL ||
+          (added = read_string (json_node_get_object (element), "added", TRUE, error)) == NULL ||
+          !ut_is_sha256_hex (sha256) || !ut_is_iso_date (added) || *name == '\0' ||
+          _ut_progress_has_control_characters (name, FALSE))
+        {
+          if (error != NULL && *error == NULL)
+            _ut_progress_fail_parse (error, "a proof kept for “%s” is not valid", platform);
+          return FALSE;
+        }
+      proof.name = g_strdup (name);
+      proof.sha256 = g_strdup (sha256);
+      proof.added = g_strdup (added);
+      g_array_append_val (proofs, proof);
+    }
+  return TRUE;
+}
+
+static void
+add_proofs (JsonBuilder *builder,
+            GArray      *proofs)
+{
+  json_builder_set_member_name (builder, "proofs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < proofs->len; i++)
+    {
+      const UtProof *proof = &g_array_index (proofs, UtProof, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, proof->name);
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, proof->sha256);
+      json_builder_set_member_name (builder, "added");
+      json_builder_add_string_value (builder, proof->added);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 /* {"platform", "region", "events": [{"event", "date", "channel"?}]}: an objection or request. */
@@ -340,35 +408,8 @@ read_request (JsonNode  *node,
       g_array_append_val (request->events, event);
     }
 
-  if (json_object_has_member (object, "proofs"))
-    {
-      JsonArray *proofs = read_array (object, "proofs", error);
-
-      if (proofs == NULL)
-        return NULL;
-      for (guint i = 0; i < json_array_get_length (proofs); i++)
-        {
-          JsonNode *element = json_array_get_element (proofs, i);
-          const char *name, *sha256, *added;
-          UtProof proof;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element) ||
-              (name = read_string (json_node_get_object (element), "name", TRUE, error)) == NULL ||
-              (sha256 = read_string (json_node_get_object (element), "sha256", TRUE, error)) == NULL ||
-              (added = read_string (json_node_get_object (element), "added", TRUE, error)) == NULL ||
-              !ut_is_sha256_hex (sha256) || !ut_is_iso_date (added) || *name == '\0' ||
-              _ut_progress_has_control_characters (name, FALSE))
-            {
-              if (error != NULL && *error == NULL)
-                _ut_progress_fail_parse (error, "a proof of the request to “%s” is not valid", platform);
-              return NULL;
-            }
-          proof.name = g_strdup (name);
-          proof.sha256 = g_strdup (sha256);
-          proof.added = g_strdup (added);
-          g_array_append_val (request->proofs, proof);
-        }
-    }
+  if (!read_proofs (object, request->proofs, platform, error))
+    return NULL;
 
   return g_steal_pointer (&request);
 }
@@ -767,6 +808,8 @@ add_record (JsonBuilder    *builder,
       json_builder_set_member_name (builder, "note");
       json_builder_add_string_value (builder, record->note);
     }
+  if (record->proofs->len > 0)
+    add_proofs (builder, record->proofs);
   json_builder_end_object (builder);
 }
 
@@ -827,22 +870,7 @@ add_profile (JsonBuilder *builder,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "proofs");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < request->proofs->len; j++)
-        {
-          const UtProof *proof = &g_array_index (request->proofs, UtProof, j);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, proof->name);
-          json_builder_set_member_name (builder, "sha256");
-          json_builder_add_string_value (builder, proof->sha256);
-          json_builder_set_member_name (builder, "added");
-          json_builder_add_string_value (builder, proof->added);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      add_proofs (builder, request->proofs);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

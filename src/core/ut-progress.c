@@ -884,15 +884,18 @@ ut_progress_get_proof_path (UtProgress    *self,
 
 /**
  * ut_progress_attach_proof:
+ * @action_id: (nullable): the action the proof is for; %NULL for the request sent to the platform
  * @file: a confirmation e-mail, screenshot or PDF the person keeps as proof
  *
- * Copies @file into Untrain's data folder, named by its SHA-256, and lists it with the request
- * sent to @platform_id. The same file attached twice is kept once. Files over 25 MB are refused.
+ * Copies @file into Untrain's data folder, named by its SHA-256, and lists it with the action or
+ * the request sent to @platform_id. The same file attached twice is kept once. Files over 25 MB
+ * are refused.
  */
 gboolean
 ut_progress_attach_proof (UtProgress  *self,
                           UtProfile   *profile,
                           const char  *platform_id,
+                          const char  *action_id,
                           GFile       *file,
                           GError     **error)
 {
@@ -907,6 +910,7 @@ ut_progress_attach_proof (UtProgress  *self,
   g_autofree char *target = NULL;
   g_autofree char *name = NULL;
   const UtRequest *existing;
+  GArray *proofs;
   UtProof proof;
   gsize length;
 
@@ -916,7 +920,8 @@ ut_progress_attach_proof (UtProgress  *self,
 
   if (!_ut_progress_check_writable (self, error))
     return FALSE;
-  if ((existing = ut_profile_lookup_request (profile, platform_id)) == NULL)
+  existing = ut_profile_lookup_request (profile, platform_id);
+  if (action_id == NULL && existing == NULL)
     {
       g_set_error (error, UT_PROGRESS_ERROR, UT_PROGRESS_ERROR_INVALID,
                    _("No request to this platform has been sent yet."));
@@ -950,9 +955,15 @@ ut_progress_attach_proof (UtProgress  *self,
       return FALSE;
     }
 
-  request = ut_request_copy (existing);
-  for (guint i = 0; i < request->proofs->len; i++)
-    if (g_str_equal (g_array_index (request->proofs, UtProof, i).sha256, sha256))
+  if (action_id != NULL)
+    proofs = _ut_profile_ensure_record (profile, platform_id, action_id)->proofs;
+  else
+    {
+      request = ut_request_copy (existing);
+      proofs = request->proofs;
+    }
+  for (guint i = 0; i < proofs->len; i++)
+    if (g_str_equal (g_array_index (proofs, UtProof, i).sha256, sha256))
       return TRUE;
 
   /* The name as the person saw it, without anything that would break a line in an export. */
@@ -965,8 +976,9 @@ ut_progress_attach_proof (UtProgress  *self,
   proof.name = g_steal_pointer (&name);
   proof.sha256 = g_steal_pointer (&sha256);
   proof.added = g_date_time_format (local, "%Y-%m-%d");
-  g_array_append_val (request->proofs, proof);
-  _ut_profile_take_request (profile, g_steal_pointer (&request));
+  g_array_append_val (proofs, proof);
+  if (request != NULL)
+    _ut_profile_take_request (profile, g_steal_pointer (&request));
 
   return changed (self, profile, platform_id, error);
 }

@@ -173,6 +173,7 @@ gboolean      ut_progress_add_request_event    (UtProgress          *self,
 gboolean      ut_progress_attach_proof         (UtProgress          *self,
                                                 UtProfile           *profile,
                                                 const char          *platform_id,
+                                                const char          *action_id,
                                                 GFile               *file,
                                                 GError             **error);
 char         *ut_progress_get_proof_path       (UtProgress          *self,

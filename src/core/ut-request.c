@@ -37,6 +37,31 @@ clear_proof (UtProof *proof)
   g_clear_pointer (&proof->added, g_free);
 }
 
+/* An array of UtProof that frees its proofs. */
+GArray *
+ut_proof_array_new (void)
+{
+  GArray *proofs = g_array_new (FALSE, TRUE, sizeof (UtProof));
+
+  g_array_set_clear_func (proofs, (GDestroyNotify) clear_proof);
+  return proofs;
+}
+
+GArray *
+ut_proof_array_copy (GArray *proofs)
+{
+  GArray *copy = ut_proof_array_new ();
+
+  for (guint i = 0; i < proofs->len; i++)
+    {
+      const UtProof *proof = &g_array_index (proofs, UtProof, i);
+      UtProof dup = { g_strdup (proof->name), g_strdup (proof->sha256), g_strdup (proof->added) };
+
+      g_array_append_val (copy, dup);
+    }
+  return copy;
+}
+
 UtRequest *
 ut_request_new (const char *platform_id,
                 UtRegion    region)
@@ -47,8 +72,7 @@ ut_request_new (const char *platform_id,
   request->region = region;
   request->events = g_array_new (FALSE, TRUE, sizeof (UtRequestEvent));
   g_array_set_clear_func (request->events, (GDestroyNotify) clear_event);
-  request->proofs = g_array_new (FALSE, TRUE, sizeof (UtProof));
-  g_array_set_clear_func (request->proofs, (GDestroyNotify) clear_proof);
+  request->proofs = ut_proof_array_new ();
   return request;
 }
 
@@ -64,13 +88,8 @@ ut_request_copy (const UtRequest *request)
 
       g_array_append_val (copy->events, dup);
     }
-  for (guint i = 0; i < request->proofs->len; i++)
-    {
-      const UtProof *proof = &g_array_index (request->proofs, UtProof, i);
-      UtProof dup = { g_strdup (proof->name), g_strdup (proof->sha256), g_strdup (proof->added) };
-
-      g_array_append_val (copy->proofs, dup);
-    }
+  g_array_unref (copy->proofs);
+  copy->proofs = ut_proof_array_copy (request->proofs);
   return copy;
 }
 

@@ -58,6 +58,9 @@ typedef enum
   UT_REQUEST_STATE_ESCALATED,
 } UtRequestState;
 
+GArray         *ut_proof_array_new               (void);
+GArray         *ut_proof_array_copy              (GArray              *proofs);
+
 #define UT_TYPE_REQUEST (ut_request_get_type ())
 
 GType           ut_request_get_type              (void) G_GNUC_CONST;

@@ -38,8 +38,10 @@ struct _UtActionStep
   GtkWidget  *skip_button;
   GtkWidget  *not_applicable_button;
   GtkWidget  *undo_button;
+  GtkWidget  *proof_button;
 
   /* Owned references */
+  GCancellable *cancellable;
   UtProgress *progress;
   UtProfile  *profile;
   UtPlatform *platform;
@@ -121,7 +123,24 @@ ut_action_step_update (UtActionStep *self)
       status = g_strdup (_("Not done yet."));
       break;
     }
+  /* Proofs kept for the step follow what the person did. */
+  if (record != NULL && record->proofs->len > 0)
+    {
+      g_autoptr(GString) with_proofs = g_string_new (status);
+
+      for (guint i = 0; i < record->proofs->len; i++)
+        {
+          const UtProof *proof = &g_array_index (record->proofs, UtProof, i);
+
+          g_string_append_c (with_proofs, '\n');
+          /* Translators: a file kept as proof of a step, e.g. "Proof: screenshot.png, added 2026-11-30" */
+          g_string_append_printf (with_proofs, _("Proof: %s, added %s"), proof->name, proof->added);
+        }
+      g_free (status);
+      status = g_string_free (g_steal_pointer (&with_proofs), FALSE);
+    }
   gtk_label_set_label (self->status_label, status);
+  gtk_widget_set_visible (self->proof_button, state == UT_ACTION_STATE_DONE);
 
   if (flags & UT_RECORD_FLAGS_NEEDS_REVIEW)
     {
@@ -197,10 +216,41 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+proof_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(UtActionStep) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = ut_choose_file_finish (result, NULL);
+
+  if (file == NULL)
+    return;
+  if (!ut_progress_attach_proof (self->progress, self->profile, ut_platform_get_id (self->platform),
+                                 ut_action_get_id (self->action), file, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  else
+    g_signal_emit (self, signals[MESSAGE], 0, _("Proof kept with the step"));
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UtActionStep *self = UT_ACTION_STEP (widget);
+
+  ut_choose_file_async (widget, FALSE, _("Attach Proof"), NULL, NULL, self->cancellable,
+                        proof_chosen_cb, g_object_ref (self));
+}
+
+static void
 ut_action_step_dispose (GObject *object)
 {
   UtActionStep *self = (UtActionStep *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_ACTION_STEP);
   g_clear_object (&self->progress);
   g_clear_object (&self->profile);
@@ -243,16 +293,19 @@ ut_action_step_class_init (UtActionStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, skip_button);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, not_applicable_button);
   gtk_widget_class_bind_template_child (widget_class, UtActionStep, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, UtActionStep, proof_button);
 
   gtk_widget_class_install_action (widget_class, "step.mark", "s", mark_action);
   gtk_widget_class_install_action (widget_class, "step.confirm", NULL, confirm_action);
   gtk_widget_class_install_action (widget_class, "step.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "step.attach", NULL, attach_action);
 }
 
 static void
 ut_action_step_init (UtActionStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 static void

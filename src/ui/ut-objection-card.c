@@ -196,7 +196,7 @@ proof_chosen_cb (GObject      *source,
 
   if (file == NULL)
     return;
-  if (!ut_progress_attach_proof (self->progress, self->profile, ut_platform_get_id (self->platform), file, &error))
+  if (!ut_progress_attach_proof (self->progress, self->profile, ut_platform_get_id (self->platform), NULL, file, &error))
     g_signal_emit (self, signals[MESSAGE], 0, error->message);
   else
     g_signal_emit (self, signals[MESSAGE], 0, _("Proof kept with the request"));
