@@ -18,6 +18,7 @@
 #include "ut-catalog-validator.h"
 #include "ut-json.h"
 #include "ut-legal.h"
+#include "ut-link-check.h"
 #include "ut-signature.h"
 #include "ut-util.h"
 
@@ -28,6 +29,8 @@
   "                              [--translations LANG.po…] RECORD.json…\n" \
   "       untrain-catalog pot --output FILE RECORD.json…\n" \
   "       untrain-catalog legal [--output FILE] LEGAL.json\n" \
+  "       untrain-catalog check-links [--json FILE] [--timeout S] [--per-host N] FILE…\n" \
+  "       untrain-catalog stale --days N RECORD.json…\n" \
   "       untrain-catalog keygen [--force] PRIVATE-KEY PUBLIC-KEY\n" \
   "       untrain-catalog sign --key PRIVATE-KEY [--output SIGNATURE] BUNDLE\n" \
   "       untrain-catalog verify --key PUBLIC-KEY [--signature SIGNATURE] BUNDLE\n" \
@@ -248,6 +251,13 @@ static int
 compare_paths (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+compare_paths_plain (gconstpointer a,
+                     gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
@@ -532,6 +542,88 @@ command_legal (int    argc,
   return 0;
 }
 
+/* Every address in the records (or bundles, or the legal data), checked over the network. */
+static int
+command_check_links (int    argc,
+                     char **argv)
+{
+  g_autofree char *json = NULL;
+  g_auto(GStrv) files = NULL;
+  int timeout = 20, per_host = 2;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json, "Also write the report as JSON", "FILE" },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Seconds to wait for each answer (default 20)", "S" },
+    { "per-host", 0, 0, G_OPTION_ARG_INT, &per_host, "Requests at once to one host (default 2)", "N" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+    { NULL }
+  };
+  UtLinkCheckOptions options;
+
+  if (!parse_options ("FILE… — check every address the records hold", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || timeout < 1 || timeout > 300 || per_host < 1 || per_host > 16)
+    return usage ("check-links needs files, a --timeout of 1 to 300 seconds and --per-host of 1 to 16");
+
+  options.timeout_seconds = (guint) timeout;
+  options.per_host = (guint) per_host;
+  options.total = 16;
+  return ut_link_check_run (files, &options, json);
+}
+
+/* Records not checked against their sources for --days days, oldest first. */
+static int
+command_stale (int    argc,
+               char **argv)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(GStrv) files = NULL;
+  int days = -1;
+  GOptionEntry entries[] = {
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, "Older than this many days", "N" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "RECORD.json…" },
+    { NULL }
+  };
+  g_autoptr(GDateTime) limit = NULL;
+  g_autofree char *cutoff = NULL;
+
+  if (!parse_options ("RECORD.json… — records due for a review", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || days < 0)
+    return usage ("stale needs --days N and at least one record");
+
+  limit = g_date_time_add_days (now, -days);
+  cutoff = g_date_time_format (limit, "%Y-%m-%d");
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = ut_read_file_limited (files[i], 4 * 1024 * 1024, &error);
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *record;
+      const char *reviewed;
+
+      if (bytes == NULL ||
+          (root = ut_json_parse (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error)) == NULL ||
+          !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          g_printerr ("untrain-catalog: %s: %s\n", files[i], error != NULL ? error->message : "not a record");
+          return 1;
+        }
+      record = json_node_get_object (root);
+      reviewed = json_object_get_string_member_with_default (record, "reviewed", "");
+      /* ISO dates compare as strings. */
+      if (strcmp (reviewed, cutoff) < 0)
+        g_ptr_array_add (rows, g_strdup_printf ("%s  %s", *reviewed != '\0' ? reviewed : "(never)",
+                                                json_object_get_string_member_with_default (record, "id", files[i])));
+    }
+
+  g_ptr_array_sort (rows, (GCompareFunc) compare_paths_plain);
+  for (guint i = 0; i < rows->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (rows, i));
+  g_print ("%u of %u records last reviewed before %s\n", rows->len, g_strv_length (files), cutoff);
+  return 0;
+}
+
 /* A gettext template of every string a person reads in the records, for translators. */
 static int
 command_pot (int    argc,
@@ -812,6 +904,8 @@ main (int    argc,
     { "bundle", command_bundle },
     { "pot", command_pot },
     { "legal", command_legal },
+    { "check-links", command_check_links },
+    { "stale", command_stale },
     { "keygen", command_keygen },
     { "sign", command_sign },
     { "verify", command_verify },
