@@ -1730,7 +1730,7 @@ test_default_address (Fixture       *f,
   g_assert_nonnull (schema);
   url_key = g_settings_schema_get_key (schema, "catalog-url");
   url = g_settings_schema_key_get_default_value (url_key);
-  g_assert_cmpstr (g_variant_get_string (url, NULL), ==, "https://untrain.github.io/Untrain/catalog.json");
+  g_assert_cmpstr (g_variant_get_string (url, NULL), ==, "https://untrain.github.io/Untrain/catalog/v2/catalog.json");
   automatic_key = g_settings_schema_get_key (schema, "automatic-catalog-checks");
   automatic = g_settings_schema_key_get_default_value (automatic_key);
   g_assert_true (g_variant_get_boolean (automatic));
