@@ -18,6 +18,7 @@
 #include "ut-progress.h"
 #include "ut-signature.h"
 #include "ut-test-utils.h"
+#include "ut-update-schedule.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -40,6 +41,8 @@ typedef struct
   GBytes    *body;
   char      *etag;
   char      *location;
+  char      *retry_after;
+  char      *cache_control;
 } Route;
 
 typedef struct
@@ -74,6 +77,8 @@ route_free (Route *route)
   g_clear_pointer (&route->body, g_bytes_unref);
   g_free (route->etag);
   g_free (route->location);
+  g_free (route->retry_after);
+  g_free (route->cache_control);
   g_free (route);
 }
 
@@ -161,6 +166,10 @@ server_handler (SoupServer        *server,
     soup_message_headers_replace (response, "ETag", route->etag);
   if (route->location != NULL)
     soup_message_headers_replace (response, "Location", route->location);
+  if (route->retry_after != NULL)
+    soup_message_headers_replace (response, "Retry-After", route->retry_after);
+  if (route->cache_control != NULL)
+    soup_message_headers_replace (response, "Cache-Control", route->cache_control);
 
   switch (route->mode)
     {
@@ -441,7 +450,8 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
-/* What is on disk, file by file, to compare before and after. */
+/* What is on disk, file by file, to compare before and after. The schedule of the next check is
+ * left out: every check that reaches the network moves it (see the schedule tests). */
 static char *
 snapshot (Fixture *f)
 {
@@ -451,7 +461,8 @@ snapshot (Fixture *f)
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
+    if (g_strcmp0 (name, UT_UPDATE_SCHEDULE_FILE) != 0)
+      g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
@@ -941,6 +952,24 @@ test_offline_resolver_init (TestOfflineResolver *self)
 {
 }
 
+/* The kept schedule for @url: @failures in a row, and a next check from @earliest to @latest
+ * seconds from now (a second of slack either side for the clock moving on). */
+static void
+assert_next_check (Fixture    *f,
+                   const char *url,
+                   guint       failures,
+                   gint64      earliest,
+                   gint64      latest)
+{
+  g_autoptr(UtUpdateSchedule) schedule = ut_update_schedule_load (f->directory, url);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_cmpuint (schedule->failures, ==, failures);
+  g_assert_cmpint (schedule->last_check, >=, now - 5);
+  g_assert_cmpint (schedule->next_check, >=, now + earliest - 5);
+  g_assert_cmpint (schedule->next_check, <=, now + latest + 1);
+}
+
 /* A name that does not resolve (".invalid" never does, RFC 6761): a sentence that names the
  * server, never the resolver's own message. */
 static void
@@ -966,6 +995,8 @@ test_unresolvable (Fixture       *f,
   g_assert_cmpuint (offline->lookups, >, 0);
   g_assert_cmpuint (f->requests->len, ==, 0);
   g_assert_cmpint (f->elapsed_us, <, G_USEC_PER_SEC);
+  assert_next_check (f, "https://invalid.invalid/catalog.json", 0,
+                     UT_UPDATE_SCHEDULE_OFFLINE_RETRY, 2 * UT_UPDATE_SCHEDULE_OFFLINE_RETRY);
   refusal_clear (&r);
 
   g_resolver_set_default (system_resolver);
@@ -1833,6 +1864,143 @@ test_tool (Fixture       *f,
 #undef RUN
 }
 
+static void
+test_schedule_parse (void)
+{
+  gint64 now = 1780000000;
+  g_autoptr(GDateTime) later = g_date_time_new_from_unix_utc (now + 3600);
+  g_autoptr(GDateTime) earlier = g_date_time_new_from_unix_utc (now - 3600);
+  g_autofree char *later_text = soup_date_time_to_string (later, SOUP_DATE_HTTP);
+  g_autofree char *earlier_text = soup_date_time_to_string (earlier, SOUP_DATE_HTTP);
+
+  g_assert_cmpint (ut_http_parse_retry_after ("120", now), ==, 120);
+  g_assert_cmpint (ut_http_parse_retry_after (" 30 ", now), ==, 30);
+  g_assert_cmpint (ut_http_parse_retry_after (later_text, now), ==, 3600);
+  g_assert_cmpint (ut_http_parse_retry_after (earlier_text, now), ==, 0);
+  g_assert_cmpint (ut_http_parse_retry_after ("-5", now), ==, -1);
+  g_assert_cmpint (ut_http_parse_retry_after ("soon", now), ==, -1);
+  g_assert_cmpint (ut_http_parse_retry_after ("12 s", now), ==, -1);
+  g_assert_cmpint (ut_http_parse_retry_after ("99999999999999", now), ==, -1);
+  g_assert_cmpint (ut_http_parse_retry_after (NULL, now), ==, -1);
+
+  g_assert_cmpint (ut_http_parse_max_age ("public, max-age=600"), ==, 600);
+  g_assert_cmpint (ut_http_parse_max_age ("max-age=86400, must-revalidate"), ==, 86400);
+  g_assert_cmpint (ut_http_parse_max_age ("Max-Age=5"), ==, 5);
+  g_assert_cmpint (ut_http_parse_max_age ("no-cache"), ==, -1);
+  g_assert_cmpint (ut_http_parse_max_age ("max-age=soon"), ==, -1);
+  g_assert_cmpint (ut_http_parse_max_age ("max-age"), ==, -1);
+  g_assert_cmpint (ut_http_parse_max_age (NULL), ==, -1);
+}
+
+#define DAY UT_UPDATE_SCHEDULE_INTERVAL
+#define HOUR UT_UPDATE_SCHEDULE_OFFLINE_RETRY
+
+/* Records one outcome and checks that the next check falls from @earliest to @latest after it. */
+static void
+assert_wait (UtUpdateSchedule *schedule,
+             GRand            *rand,
+             UtUpdateOutcome   outcome,
+             gint64            server_wait,
+             guint             failures,
+             gint64            earliest,
+             gint64            latest)
+{
+  gint64 now = 1780000000;
+
+  ut_update_schedule_record (schedule, now, outcome, server_wait, rand);
+  g_assert_cmpint (schedule->last_check, ==, now);
+  g_assert_cmpuint (schedule->failures, ==, failures);
+  g_assert_cmpint (schedule->next_check - now, >=, earliest);
+  g_assert_cmpint (schedule->next_check - now, <=, latest);
+}
+
+static void
+test_schedule_waits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+  g_autoptr(UtUpdateSchedule) schedule = g_new0 (UtUpdateSchedule, 1);
+  g_autoptr(GHashTable) moments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 first = G_MAXINT64, last = 0;
+
+  for (guint round = 0; round < 100; round++)
+    {
+      /* Answered: daily at most, later when the server says so, never past a week. */
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_ANSWERED, -1, 0, DAY, DAY + HOUR);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_ANSWERED, 60, 0, DAY, DAY + HOUR);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_ANSWERED, 3 * DAY, 0, 3 * DAY, 3 * DAY + HOUR);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_ANSWERED, 30 * DAY, 0, 7 * DAY, 7 * DAY + HOUR);
+
+      /* Failures double the wait, each in its second half, up to a week; offline costs nothing. */
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_FAILED, -1, 1, DAY, 2 * DAY);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_OFFLINE, -1, 1, HOUR, 2 * HOUR);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_FAILED, -1, 2, 2 * DAY, 4 * DAY);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_FAILED, -1, 3, 7 * DAY / 2, 7 * DAY);
+      for (guint i = 4; i < 70; i++)
+        assert_wait (schedule, rand, UT_UPDATE_OUTCOME_FAILED, -1, MIN (i, 64), 7 * DAY / 2, 7 * DAY);
+
+      /* Retry-After is obeyed, never shorter than a minute, never past a week. */
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_FAILED, 120, 64, 120, 180);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_FAILED, 0, 64, 60, 90);
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_FAILED, 30 * DAY, 64, 7 * DAY, 7 * DAY + HOUR);
+
+      /* One answer ends the backing off. */
+      assert_wait (schedule, rand, UT_UPDATE_OUTCOME_ANSWERED, -1, 0, DAY, DAY + HOUR);
+    }
+
+  /* A thousand clients told “come back in ten minutes” at the same moment come back spread out. */
+  for (guint client = 0; client < 1000; client++)
+    {
+      schedule->failures = 0;
+      ut_update_schedule_record (schedule, 1780000000, UT_UPDATE_OUTCOME_FAILED, 600, rand);
+      g_hash_table_add (moments, g_memdup2 (&schedule->next_check, sizeof (gint64)));
+      first = MIN (first, schedule->next_check);
+      last = MAX (last, schedule->next_check);
+    }
+  g_assert_cmpint (last - first, >=, 250);
+  g_assert_cmpuint (g_hash_table_size (moments), >=, 250);
+}
+
+/* What the server says sets when the next check may run, and the schedule is kept per address. */
+static void
+test_schedule_from_server (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(UtCatalogUpdater) updater = new_updater (f, f->url);
+  g_autoptr(GBytes) offer = make_bundle (f, f->bundled_version + 1, FALSE);
+  g_autoptr(UtUpdateSchedule) other = NULL;
+  Route *route;
+
+  route = add_route (f, "/catalog.json", SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+  route->retry_after = g_strdup ("120");
+  g_assert_cmpint (run_check (f, updater), ==, UT_CATALOG_UPDATE_FAILED);
+  g_assert_error (f->error, UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_HTTP);
+  g_assert_cmpstr (f->error->message, ==,
+                   "The catalog server is busy and asked Untrain to wait 2 minutes (it answered "
+                   "“503 Service Unavailable”). Untrain will try again then; your current catalog "
+                   "stays.");
+  assert_next_check (f, f->url, 1, 120, 180);
+
+  route = add_route (f, "/catalog.json", 429, NULL);
+  route->retry_after = g_strdup ("7200");
+  g_assert_cmpint (run_check (f, updater), ==, UT_CATALOG_UPDATE_FAILED);
+  g_assert_nonnull (strstr (f->error->message, "wait 2 hours"));
+  assert_next_check (f, f->url, 2, 7200, 7200 + HOUR);
+
+  add_route (f, "/catalog.json", SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+  g_assert_cmpint (run_check (f, updater), ==, UT_CATALOG_UPDATE_FAILED);
+  assert_next_check (f, f->url, 3, 7 * DAY / 2, 7 * DAY);
+
+  route = serve (f, offer);
+  route->cache_control = g_strdup ("public, max-age=259200");
+  g_assert_cmpint (run_check (f, updater), ==, UT_CATALOG_UPDATE_UPDATED);
+  assert_next_check (f, f->url, 0, 3 * DAY, 3 * DAY + HOUR);
+
+  /* Another address starts afresh: the failures were another server's. */
+  other = ut_update_schedule_load (f->directory, "https://example.org/catalog.json");
+  g_assert_cmpint (other->next_check, ==, 0);
+  g_assert_cmpuint (other->failures, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1851,6 +2019,9 @@ main (int   argc,
   g_unsetenv ("ALL_PROXY");
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  g_test_add_func ("/catalog-update/schedule/parse", test_schedule_parse);
+  g_test_add_func ("/catalog-update/schedule/waits", test_schedule_waits);
+  ADD ("/catalog-update/schedule/from-server", test_schedule_from_server);
   ADD ("/catalog-update/translations", test_update_translations);
   ADD ("/catalog-update/install-and-restart", test_install_and_restart);
   ADD ("/catalog-update/etag", test_etag);

@@ -16,6 +16,7 @@
 
 #include "ut-catalog-updater.h"
 #include "ut-signature.h"
+#include "ut-update-schedule.h"
 #include "ut-util.h"
 
 #define SIGNATURE_MAX_SIZE 4096
@@ -33,6 +34,7 @@ struct _UtCatalogUpdater
   guint        timeout;
   guint64      max_size;
   gboolean     busy;
+  GRand       *rand;
 };
 
 enum {
@@ -76,6 +78,10 @@ typedef struct
   GBytes       *bundle;
   char         *etag;
   GBytes       *signature_text;
+
+  /* For the schedule of the next automatic check */
+  gint64        server_wait;         /* max-age of an answer, Retry-After of a refusal; or -1 */
+  gboolean      offline;             /* the request never reached the server */
 } Check;
 
 typedef struct
@@ -150,6 +156,7 @@ ut_catalog_updater_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->rand, g_rand_free);
   g_free (self->directory);
   g_free (self->url);
 
@@ -261,6 +268,7 @@ ut_catalog_updater_class_init (UtCatalogUpdaterClass *klass)
 static void
 ut_catalog_updater_init (UtCatalogUpdater *self)
 {
+  self->rand = g_rand_new ();
 }
 
 /**
@@ -416,6 +424,33 @@ check_address (GUri     *uri,
   return ADDRESS_OK;
 }
 
+/* Every check that reached the network leaves the earliest moment for the next automatic one. */
+static void
+record_schedule (UtCatalogUpdater *self,
+                 Check            *check,
+                 const GError     *error)
+{
+  g_autoptr(UtUpdateSchedule) schedule = NULL;
+  g_autoptr(GError) save_error = NULL;
+  UtUpdateOutcome outcome;
+
+  if (error == NULL)
+    outcome = UT_UPDATE_OUTCOME_ANSWERED;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  else if (check->offline)
+    outcome = UT_UPDATE_OUTCOME_OFFLINE;
+  else
+    outcome = UT_UPDATE_OUTCOME_FAILED;
+
+  schedule = ut_update_schedule_load (self->directory, self->url);
+  ut_update_schedule_record (schedule, g_get_real_time () / G_USEC_PER_SEC, outcome,
+                             outcome == UT_UPDATE_OUTCOME_OFFLINE ? -1 : check->server_wait,
+                             self->rand);
+  if (!ut_update_schedule_save (schedule, self->directory, &save_error))
+    g_debug ("Could not keep the catalog check schedule: %s", save_error->message);
+}
+
 /* Every check that got past its first tests ends here. */
 static void
 complete (GTask   *task,
@@ -427,6 +462,7 @@ complete (GTask   *task,
 
   close_stream (check);
   self->busy = FALSE;
+  record_schedule (self, check, error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -448,6 +484,12 @@ static GError *
 describe_io_error (Check        *check,
                    const GError *error)
 {
+  check->offline = error->domain == G_RESOLVER_ERROR ||
+                   g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) ||
+                   g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+                   g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+                   g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED);
+
   if (error->domain == G_RESOLVER_ERROR || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
     return g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_NETWORK,
                         /* Translators: %s is a host name, such as untrain.github.io */
@@ -551,6 +593,24 @@ return_status_error (GTask *task,
                                      _("There is no catalog at %s (the server answered “%u %s”). "
                                        "Check the update address; your current catalog stays."),
                                      address, status, reason));
+  else if ((status == SOUP_STATUS_SERVICE_UNAVAILABLE || status == 429 /* Too Many Requests */) &&
+           check->server_wait >= 0)
+    {
+      gint64 minutes = MAX (1, (check->server_wait + 59) / 60);
+      g_autofree char *wait = NULL;
+
+      if (minutes < 120)
+        wait = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) minutes), (int) minutes);
+      else
+        wait = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", (gulong) (minutes / 60)),
+                                (int) (minutes / 60));
+      /* Translators: the first %s is a wait such as “5 minutes”; then a status such as 503 and its name */
+      return_error (task, g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_HTTP,
+                                       _("The catalog server is busy and asked Untrain to wait %s "
+                                         "(it answered “%u %s”). Untrain will try again then; your "
+                                         "current catalog stays."),
+                                       wait, status, reason));
+    }
   else if (SOUP_STATUS_IS_SERVER_ERROR (status))
     return_error (task, g_error_new (UT_CATALOG_UPDATE_ERROR, UT_CATALOG_UPDATE_ERROR_HTTP,
                                      _("The catalog server has a problem (it answered “%u %s”). "
@@ -899,6 +959,17 @@ send_cb (GObject      *object,
 
   status = soup_message_get_status (check->message);
   headers = soup_message_get_response_headers (check->message);
+  if (!check->fetching_signature)
+    {
+      if (status == SOUP_STATUS_OK || status == SOUP_STATUS_NOT_MODIFIED)
+        check->server_wait = ut_http_parse_max_age (soup_message_headers_get_one (headers, "Cache-Control"));
+      else
+        check->server_wait = ut_http_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
+                                                        g_get_real_time () / G_USEC_PER_SEC);
+    }
+  else if (status != SOUP_STATUS_OK)
+    check->server_wait = ut_http_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
+                                                    g_get_real_time () / G_USEC_PER_SEC);
 
   if (status == SOUP_STATUS_NOT_MODIFIED && check->sent_etag != NULL && !check->fetching_signature)
     {
@@ -1101,6 +1172,7 @@ ut_catalog_updater_check_async (UtCatalogUpdater    *self,
   check->sent_etag = read_etag (self);
   check->uri = g_steal_pointer (&uri);
   check->limit = self->max_size;
+  check->server_wait = -1;
   g_task_set_task_data (task, check, (GDestroyNotify) check_free);
 
   self->busy = TRUE;

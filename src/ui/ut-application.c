@@ -17,6 +17,7 @@
 #include "ut-compat.h"
 #include "ut-preferences-window.h"
 #include "ut-shortcuts-window.h"
+#include "ut-update-schedule.h"
 #include "ut-window.h"
 
 struct _UtApplication
@@ -212,7 +213,6 @@ quit_action (GSimpleAction *action,
 
 /* ---- catalog updates ------------------------------------------------------------------------ */
 
-#define SECONDS_PER_DAY (24 * 60 * 60)
 
 static void
 say (UtApplication *self,
@@ -294,6 +294,8 @@ catalog_checked_cb (GObject      *object,
       break;
     }
 
+  schedule_automatic_check (self);
+
   /* An automatic check speaks only when it changed something. */
   if (tell)
     say (self, message);
@@ -341,20 +343,36 @@ automatic_check_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* At most once a day, at a random moment a few minutes after start, so that many installations
- * do not all ask the server at once. */
+/* The updater keeps when the next check may run (daily, later when the server asks or fails,
+ * each time with a random share on top: see ut-update-schedule.c). A check that is due waits a
+ * few random minutes after start, so that installations started together do not ask together,
+ * and one that is not due yet runs when it is, if Untrain is still open. */
 static void
 schedule_automatic_check (UtApplication *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *url = g_settings_get_string (self->settings, "catalog-url");
-  gint64 last = g_settings_get_int64 (self->settings, "last-catalog-check");
+  g_autofree char *directory = NULL;
+  g_autoptr(UtUpdateSchedule) schedule = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 delay;
 
-  if (self->automatic_check_source != 0 || !g_settings_get_boolean (self->settings, "automatic-catalog-checks") ||
-      *url == '\0' || g_date_time_to_unix (now) - last < SECONDS_PER_DAY)
+  g_clear_handle_id (&self->automatic_check_source, g_source_remove);
+  if (!g_settings_get_boolean (self->settings, "automatic-catalog-checks") || *url == '\0')
     return;
 
-  self->automatic_check_source = g_timeout_add_seconds ((guint) g_random_int_range (60, 600), automatic_check_cb, self);
+  directory = ut_catalog_get_installed_directory ();
+  schedule = ut_update_schedule_load (directory, url);
+  delay = MAX (schedule->next_check - now, 0) + g_random_int_range (60, 600);
+  self->automatic_check_source = g_timeout_add_seconds ((guint) MIN (delay, G_MAXUINT32 / 2),
+                                                        automatic_check_cb, self);
+}
+
+static void
+check_settings_changed_cb (UtApplication *self)
+{
+  /* Checks start with the first window; the command line never schedules one. */
+  if (active_window (self) != NULL)
+    schedule_automatic_check (self);
 }
 
 static void
@@ -394,6 +412,10 @@ ut_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
 
+  g_signal_connect_object (self->settings, "changed::catalog-url", G_CALLBACK (check_settings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::automatic-catalog-checks",
+                           G_CALLBACK (check_settings_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
