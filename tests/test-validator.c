@@ -80,6 +80,7 @@ static const Rule rules[] = {
   { "recheck-range/example.json", "/actions/0/recheck_days", "0 is out of range (allowed: 1 to 3650)" },
   { "duplicate-id/bundle.json", "/platforms/1/id", "duplicate platform id \"example\" (already used at " },
   { "duplicate-keyword/example.json", "/keywords/2", "keyword \"sample\" is listed twice" },
+  { "bad-ota/example.json", "/ota/1", "document \"../Example/Terms of Service.md\" is not \"Service/Document type.md\"" },
   { "bad-translation/bundle.json", "/translations/de/example/~1actions~10~1title", "expected [English text, its translation]" },
   { "bad-contact/example.json", "/contact/email", "\"privacy at example.com\" is not an e-mail address" },
   { "not-json/example.json", "", "not valid JSON" },

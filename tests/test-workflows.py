@@ -71,6 +71,9 @@ ok("verify --key data/catalog/signing-key.pub" in publish and os.path.exists(os.
 ok("catalog/v2" in publish, "publish-catalog.yml publishes under the bundle format's folder")
 links = workflows.get("link-check.yml", ({}, ""))[1]
 ok("check-links" in links and "schedule" in links, "link-check.yml runs check-links on a schedule")
+watch = workflows.get("terms-watch.yml", ({}, ""))[1]
+ok("untrain-catalog watch" in watch and "schedule" in watch and "OpenTermsArchive/" in watch,
+   "terms-watch.yml runs watch on a schedule against Open Terms Archive's repositories")
 
 # untrain-catalog keygen writes the private key as the base64 of Ed25519's 32-byte seed followed
 # by the 32-byte public key: no tracked file may hold the release key's private half.

@@ -55,7 +55,8 @@ static const char * const record_required[] = {
   "regions", "actions", "sources", NULL
 };
 static const char * const record_optional[] = {
-  "aliases", "short_name", "keywords", "owner", "form_hosts", "contact", "note", "maintainer_note", NULL
+  "aliases", "short_name", "keywords", "owner", "form_hosts", "contact", "note", "maintainer_note", "ota",
+  NULL
 };
 static const char * const region_required[] = { "status", "actions", NULL };
 static const char * const region_optional[] = { "since", "sources", "note", NULL };
@@ -69,6 +70,7 @@ static const char * const contact_required[] = { "sources", NULL };
 static const char * const contact_optional[] = { "email", "form", "postal", "lead_authority", NULL };
 static const char * const change_required[] = { "revision", "date", "summary", "sources", NULL };
 static const char * const source_required[] = { "id", "url", "title", "publisher", "date", NULL };
+static const char * const ota_required[] = { "collection", "document", NULL };
 static const char * const bundle_required[] = { "format", "version", "generated", "platforms", NULL };
 static const char * const bundle_optional[] = { "translations", NULL };
 static const char * const none[] = { NULL };
@@ -613,6 +615,43 @@ check_keywords (Walk       *walk,
 
       if (keyword != NULL && !g_hash_table_add (seen, g_utf8_casefold (keyword, -1)))
         report (walk, "keyword \"%s\" is listed twice", keyword);
+      pop (walk, saved_index);
+    }
+  pop (walk, saved);
+}
+
+/* The documents Open Terms Archive keeps for this platform, which `untrain-catalog watch` follows:
+ * a collection ("pga-versions") and a path in it ("LinkedIn/Privacy Policy.md"). */
+static void
+check_ota (Walk       *walk,
+           JsonObject *record)
+{
+  JsonArray *documents = expect_array (walk, record, "ota", TRUE);
+  gsize saved;
+
+  if (documents == NULL)
+    return;
+
+  saved = push_key (walk, "ota");
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      gsize saved_index = push_index (walk, i);
+      JsonObject *entry = expect_object (walk, json_array_get_element (documents, i));
+      const char *collection, *document;
+
+      if (entry != NULL)
+        {
+          check_members (walk, entry, ota_required, none);
+          collection = expect_string (walk, entry, "collection");
+          document = expect_string (walk, entry, "document");
+          if (collection != NULL &&
+              !g_regex_match_simple ("^[A-Za-z0-9]+(-[A-Za-z0-9]+)*-versions$", collection, 0, 0))
+            report (walk, "collection \"%s\" is not the name of an Open Terms Archive versions "
+                    "repository (such as \"pga-versions\")", collection);
+          if (document != NULL &&
+              !g_regex_match_simple ("^[^/.][^/]*/[^/]+\\.md$", document, 0, 0))
+            report (walk, "document \"%s\" is not \"Service/Document type.md\"", document);
+        }
       pop (walk, saved_index);
     }
   pop (walk, saved);
@@ -1388,6 +1427,7 @@ check_record (Walk       *walk,
 
   expect_string (walk, record, "note");
   expect_string (walk, record, "maintainer_note");
+  check_ota (walk, record);
 
   g_ptr_array_unref (facts.domains);
   g_ptr_array_unref (facts.form_hosts);

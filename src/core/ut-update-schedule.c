@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "ut-update-schedule.h"
@@ -75,6 +76,7 @@ ut_update_schedule_save (UtUpdateSchedule  *self,
 {
   g_autofree char *path = g_build_filename (directory, UT_UPDATE_SCHEDULE_FILE, NULL);
   g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *tmp_path = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -95,8 +97,22 @@ ut_update_schedule_save (UtUpdateSchedule  *self,
       return FALSE;
     }
 
-  return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0644, error);
+  /* Replaced by a rename, but without waiting for the disk: after a power cut the worst case is
+   * a schedule that is lost, and the next check simply runs early. */
+  tmp_path = g_strconcat (path, ".tmp", NULL);
+  if (!g_file_set_contents_full (tmp_path, data, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0644, error))
+    return FALSE;
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      g_remove (tmp_path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -19,6 +19,7 @@
 #include "ut-json.h"
 #include "ut-legal.h"
 #include "ut-link-check.h"
+#include "ut-ota-watch.h"
 #include "ut-signature.h"
 #include "ut-util.h"
 
@@ -31,6 +32,7 @@
   "       untrain-catalog legal [--output FILE] LEGAL.json\n" \
   "       untrain-catalog check-links [--json FILE] [--timeout S] [--per-host N] FILE…\n" \
   "       untrain-catalog stale --days N RECORD.json…\n" \
+  "       untrain-catalog watch --ota DIR… [--json FILE] RECORD.json…\n" \
   "       untrain-catalog keygen [--force] PRIVATE-KEY PUBLIC-KEY\n" \
   "       untrain-catalog sign --key PRIVATE-KEY [--output SIGNATURE] BUNDLE\n" \
   "       untrain-catalog verify --key PUBLIC-KEY [--signature SIGNATURE] BUNDLE\n" \
@@ -570,6 +572,29 @@ command_check_links (int    argc,
   return ut_link_check_run (files, &options, json);
 }
 
+/* Which documents Open Terms Archive saw change after each record's review. */
+static int
+command_watch (int    argc,
+               char **argv)
+{
+  g_autofree char *json = NULL;
+  g_auto(GStrv) copies = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "ota", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &copies, "A local copy of an Open Terms Archive versions repository (repeatable)", "DIR" },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json, "Also write the report as JSON", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "RECORD.json…" },
+    { NULL }
+  };
+
+  if (!parse_options ("RECORD.json… — followed terms and policies that changed since review", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || copies == NULL)
+    return usage ("watch needs at least one --ota DIR and one record");
+
+  return ut_ota_watch_run (files, copies, json);
+}
+
 /* Records not checked against their sources for --days days, oldest first. */
 static int
 command_stale (int    argc,
@@ -906,6 +931,7 @@ main (int    argc,
     { "legal", command_legal },
     { "check-links", command_check_links },
     { "stale", command_stale },
+    { "watch", command_watch },
     { "keygen", command_keygen },
     { "sign", command_sign },
     { "verify", command_verify },
