@@ -1666,7 +1666,9 @@ test_cli_update (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GBytes) offer = make_bundle (f, f->bundled_version + 1, TRUE);
-  g_autofree char *installed = g_build_filename (g_get_user_data_dir (), "untrain", "catalog", NULL);
+  /* Only the schedule of the next check may be written there. */
+  g_autofree char *installed = g_build_filename (g_get_user_data_dir (), "untrain", "catalog",
+                                                 UT_CATALOG_INSTALLED_BUNDLE, NULL);
   g_autofree char *url_option = g_strconcat ("--url=", f->url, NULL);
   g_autofree char *missing_option = g_strconcat ("--url=", f->base, "/missing.json", NULL);
   g_autofree char *redirect_option = g_strconcat ("--url=", f->base, "/moved.json", NULL);

@@ -2,6 +2,13 @@
 # Runs a test against a real gnome-keyring-daemon: a private D-Bus session and a throwaway HOME,
 # with a "login" collection created and unlocked by the password "test".
 set -eu
+# The Flatpak SDK has no gnome-keyring: say so, and let the file-backend runs stand in.
+for program in dbus-run-session gnome-keyring-daemon; do
+  if ! command -v "$program" >/dev/null 2>&1; then
+    echo "1..0 # SKIP needs $program (Debian: dbus, gnome-keyring), which this system lacks; identity-file covers libsecret's file backend"
+    exit 0
+  fi
+done
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 export HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home/run"
