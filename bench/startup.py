@@ -46,10 +46,12 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = 1.15
 SEEDED_PLATFORMS = ["linkedin", "meta", "x", "reddit", "chatgpt", "claude", "google-gemini",
                     "tumblr", "medium", "slack"]
-PROGRESS_JSON = (
-    '{"format": 1, "profiles": [{"id": "me", "name": "Me", "region": "EU", '
-    '"region_confirmed": true, "platforms": [%s], "records": []}]}\n'
-    % ", ".join('"%s"' % p for p in SEEDED_PLATFORMS))
+
+
+def progress_json(platforms):
+    return ('{"format": 1, "profiles": [{"id": "me", "name": "Me", "region": "EU", '
+            '"region_confirmed": true, "platforms": [%s], "records": []}]}\n'
+            % ", ".join('"%s"' % p for p in platforms))
 
 # name -> label in the report
 SCENARIOS = {
@@ -106,16 +108,20 @@ def compile_minimal(workdir):
     return output
 
 
-def build_untrain(builddir, default_builddir, build):
+def build_untrain(builddir, default_builddir, build, platforms):
     binary = os.path.join(builddir, "src", "untrain")
     if build:
         if os.path.exists(os.path.join(builddir, "build.ninja")):
             command = ["ninja", "-C", builddir]
-        elif default_builddir:
+        elif default_builddir and not platforms:
             command = [os.path.join(REPO, "build-aux", "build")]
         else:
             command = None
             setup = ["meson", "setup", builddir, REPO]
+            if platforms:
+                # A benchmark build: the development app id, no tests (they expect the real
+                # records), and the synthetic catalog in place of the real one.
+                setup += ["-Ddevelopment=true", "-Dtests=false", "-Dsynthetic_platforms=%d" % platforms]
             say("$ " + " ".join(setup))
             if subprocess.run(setup, stdout=sys.stderr).returncode == 0:
                 command = ["ninja", "-C", builddir]
@@ -141,9 +147,9 @@ def build_untrain(builddir, default_builddir, build):
     return binary
 
 
-def check_seeded_platforms(builddir):
+def check_seeded_platforms(builddir, platforms):
     """Says when the built catalog does not know the platforms the progress file names."""
-    path = os.path.join(builddir, "data", "catalog", "catalog.json")
+    path = os.path.join(builddir, "data", "catalog", *(["synthetic"] if platforms else []), "catalog.json")
     try:
         with open(path, encoding="utf-8") as f:
             known = {p.get("id") for p in json.load(f).get("platforms", [])}
@@ -173,7 +179,7 @@ def make_home(root, seeded):
         os.makedirs(os.path.join(dirs["XDG_DATA_HOME"], "untrain"))
         with open(os.path.join(dirs["XDG_DATA_HOME"], "untrain", "progress.json"), "w",
                   encoding="utf-8") as f:
-            f.write(PROGRESS_JSON)
+            f.write(progress_json(SEEDED_PLATFORMS))
     return base, dirs
 
 
@@ -342,14 +348,24 @@ def main():
                         help="Untrain's build directory (default: build in the repository)")
     parser.add_argument("--no-build", action="store_true",
                         help="measure the binary in the build directory without running ninja")
+    parser.add_argument("--platforms", type=int, default=0, metavar="N",
+                        help="measure a build whose catalog is N synthetic platforms made from the real "
+                             "records (configured in build-synthetic-N unless --builddir is given)")
     parser.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                         help="longest wait for a window, or for a process to exit (default 20)")
     args = parser.parse_args()
     if args.runs < 1 or args.warmup < 0 or args.timeout <= 0:
         parser.error("--runs must be at least 1, --warmup at least 0, --timeout positive")
 
+    if args.platforms < 0:
+        parser.error("--platforms must be 0 (the real catalog) or more")
+    if args.platforms and args.builddir == os.path.join(REPO, "build"):
+        args.builddir = os.path.join(REPO, "build-synthetic-%d" % args.platforms)
     builddir = os.path.abspath(args.builddir)
     default_builddir = builddir == os.path.join(REPO, "build")
+    if args.platforms:
+        # Copy k of a record is "<id>-k": the first copies of the seeded platforms.
+        SEEDED_PLATFORMS[:] = [p + "-1" for p in SEEDED_PLATFORMS]
 
     if not os.environ.get("DISPLAY"):
         raise CannotRun('DISPLAY is not set; run it under xvfb-run -a -s "-screen 0 1280x800x24" '
@@ -369,8 +385,8 @@ def main():
     home_root = tempfile.mkdtemp(prefix="untrain-startup-")
     try:
         minimal = compile_minimal(home_root)
-        untrain = build_untrain(builddir, default_builddir, not args.no_build)
-        check_seeded_platforms(builddir)
+        untrain = build_untrain(builddir, default_builddir, not args.no_build, args.platforms)
+        check_seeded_platforms(builddir, args.platforms)
 
         env = dict(os.environ)
         env.update({
@@ -388,7 +404,8 @@ def main():
         }
         order = ["untrain", "minimal", "first"]
 
-        say("Untrain:  %s" % untrain)
+        say("Untrain:  %s (%s)" % (untrain, "%d synthetic platforms" % args.platforms
+                                    if args.platforms else "the real catalog"))
         say("minimal:  bench/minimal-window.c, compiled with cc $(pkg-config --cflags --libs "
             "libadwaita-1)")
         screen = dpy.screen()

@@ -21,7 +21,7 @@
 #include "ut-identity-row.h"
 #include "ut-onboarding.h"
 #include "ut-platform-chooser-private.h"
-#include "ut-synthetic-catalog.h"
+#include "ut-synthetic-catalog-bundled.h"
 #include "ut-preferences-window-private.h"
 #include "ut-platform-row.h"
 #include "ut-profile-row.h"
@@ -1743,6 +1743,41 @@ test_search_no_match_offers_catalog (Fixture       *f,
   g_assert_true (ut_profile_uses_platform (ut_window_get_profile (f->window), "reddit"));
   g_free (take_toast (f, toast_is, "Added Reddit to your platforms", NULL));
   wait_until (reddit_listed, f);
+
+  /* A short search that matches much of the catalog offers the first few and asks for more. */
+  {
+    const char *candidates[] = { "oo", "ar", "on", "er", "an", NULL };
+    const char *needle = NULL;
+    guint matching = 0, rows = 0;
+    GtkWidget *list = GTK_WIDGET (ut_search_no_match_get_list (f->window->no_match));
+
+    for (guint c = 0; candidates[c] != NULL && needle == NULL; c++)
+      {
+        guint in_profile = 0;
+
+        matching = 0;
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->catalog)); i++)
+          {
+            g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (f->catalog), i);
+
+            if (!ut_platform_matches_search (platform, candidates[c]))
+              continue;
+            if (ut_profile_uses_platform (ut_window_get_profile (f->window), ut_platform_get_id (platform)))
+              in_profile++;
+            else
+              matching++;
+          }
+        if (in_profile == 0 && matching > UT_SEARCH_NO_MATCH_MAX_ROWS)
+          needle = candidates[c];
+      }
+    g_assert_nonnull (needle);
+    gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), needle);
+    wait_until (shows_no_match, f);
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      rows++;
+    g_assert_cmpuint (rows, ==, UT_SEARCH_NO_MATCH_MAX_ROWS);
+    g_assert_nonnull (strstr (ut_search_no_match_get_description (f->window->no_match), "Type more to narrow the search"));
+  }
 
   /* Nothing in the catalog matches: the page says so and offers nothing. */
   gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "zzzz");

@@ -103,12 +103,23 @@ ut_text_is_printable (const char *text)
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Most catalog text is ASCII, checked a byte at a time: this loop is a tenth of loading. */
+      if ((guchar) *p < 0x80)
+        {
+          if ((guchar) *p < 0x20 || *p == 0x7f)
+            return FALSE;
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (g_unichar_iscntrl (c) || is_direction_control (c))
         return FALSE;
+      p = g_utf8_next_char (p);
     }
 
   return TRUE;

@@ -20,6 +20,7 @@
 #include "ut-legal.h"
 #include "ut-link-check.h"
 #include "ut-ota-watch.h"
+#include "ut-synthetic-catalog.h"
 #include "ut-signature.h"
 #include "ut-util.h"
 
@@ -33,6 +34,7 @@
   "       untrain-catalog check-links [--json FILE] [--timeout S] [--per-host N] FILE…\n" \
   "       untrain-catalog stale --days N RECORD.json…\n" \
   "       untrain-catalog watch --ota DIR… [--json FILE] RECORD.json…\n" \
+  "       untrain-catalog synthesize --count N --output FILE BUNDLE\n" \
   "       untrain-catalog keygen [--force] PRIVATE-KEY PUBLIC-KEY\n" \
   "       untrain-catalog sign --key PRIVATE-KEY [--output SIGNATURE] BUNDLE\n" \
   "       untrain-catalog verify --key PUBLIC-KEY [--signature SIGNATURE] BUNDLE\n" \
@@ -595,6 +597,40 @@ command_watch (int    argc,
   return ut_ota_watch_run (files, copies, json);
 }
 
+/* A catalog of N platforms copied from a real bundle, for benchmarks (meson's
+ * synthetic_platforms option); never for a release. */
+static int
+command_synthesize (int    argc,
+                    char **argv)
+{
+  g_autofree char *output = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(GBytes) synthetic = NULL;
+  int count = 0;
+  GOptionEntry entries[] = {
+    { "count", 0, 0, G_OPTION_ARG_INT, &count, "Platforms in the new bundle", "N" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "Where to write it", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "BUNDLE" },
+    { NULL }
+  };
+
+  if (!parse_options ("BUNDLE — a synthetic catalog for benchmarks", entries, &argc, &argv))
+    return 2;
+  if (files == NULL || files[0] == NULL || files[1] != NULL || output == NULL || count < 1 || count > 100000)
+    return usage ("synthesize needs one bundle, --output FILE and a --count of 1 to 100000");
+
+  if ((bundle = ut_read_file_limited (files[0], 64 * 1024 * 1024, &error)) == NULL ||
+      (synthetic = ut_synthetic_catalog_new_from (bundle, (guint) count, &error)) == NULL ||
+      !ut_write_file_atomic (output, g_bytes_get_data (synthetic, NULL), g_bytes_get_size (synthetic), 0644, &error))
+    {
+      g_printerr ("untrain-catalog: %s: %s\n", files[0], error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* Records not checked against their sources for --days days, oldest first. */
 static int
 command_stale (int    argc,
@@ -932,6 +968,7 @@ main (int    argc,
     { "check-links", command_check_links },
     { "stale", command_stale },
     { "watch", command_watch },
+    { "synthesize", command_synthesize },
     { "keygen", command_keygen },
     { "sign", command_sign },
     { "verify", command_verify },

@@ -278,6 +278,39 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound_headings, g_object_get_data (row, "select-all"));
 }
 
+/* Replaces only what lies between the entries that stay at the start and at the end: the list
+ * view keeps the rows of those, so a keystroke that narrows a search re-draws little. */
+static void
+splice_changes (GListStore *store,
+                GPtrArray  *wanted)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n = g_list_model_get_n_items (model);
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n && prefix < wanted->len)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, prefix);
+
+      if (item != g_ptr_array_index (wanted, prefix))
+        break;
+      prefix++;
+    }
+  while (suffix < n - prefix && suffix < wanted->len - prefix)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, n - 1 - suffix);
+
+      if (item != g_ptr_array_index (wanted, wanted->len - 1 - suffix))
+        break;
+      suffix++;
+    }
+
+  if (prefix + suffix == n && n == wanted->len)
+    return;
+  g_list_store_splice (store, prefix, n - prefix - suffix,
+                       wanted->pdata + prefix, wanted->len - prefix - suffix);
+}
+
 /* The model shows every category with at least one match, its heading first. */
 static void
 refilter (UtPlatformChooser *self)
@@ -302,8 +335,7 @@ refilter (UtPlatformChooser *self)
         }
     }
 
-  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                       shown->pdata, shown->len);
+  splice_changes (self->entries, shown);
   gtk_stack_set_visible_child_name (self->content_stack, shown->len > 0 || self->catalog == NULL ? "list" : "no-match");
 }
 

@@ -73,7 +73,8 @@ addable_row_new (UtSearchNoMatch *self,
  * @needle: what the user searched for
  *
  * Offers the platforms of @catalog that match @needle and @profile does not use yet, and says
- * what was searched for. Returns: how many are offered.
+ * what was searched for; rows for the first %UT_SEARCH_NO_MATCH_MAX_ROWS only. Returns: how many
+ * match.
  */
 guint
 ut_search_no_match_update (UtSearchNoMatch *self,
@@ -101,11 +102,20 @@ ut_search_no_match_update (UtSearchNoMatch *self,
       if (!ut_platform_matches_search (platform, folded) ||
           (profile != NULL && ut_profile_uses_platform (profile, ut_platform_get_id (platform))))
         continue;
-      gtk_list_box_append (self->addable_list, addable_row_new (self, platform));
+      /* A short search matches much of a large catalog: rows for the first few keep typing quick,
+       * and the sentence asks for more letters. */
+      if (n < UT_SEARCH_NO_MATCH_MAX_ROWS)
+        gtk_list_box_append (self->addable_list, addable_row_new (self, platform));
       n++;
     }
 
-  if (n > 0)
+  if (n > UT_SEARCH_NO_MATCH_MAX_ROWS)
+    /* Translators: %s is what the user searched for; %u how many catalog platforms match it */
+    description = g_strdup_printf (ngettext ("None of your platforms matches “%s”. %u platform in the catalog does; here are the first ones. Type more to narrow the search, or add one to your platforms.",
+                                             "None of your platforms matches “%s”. %u platforms in the catalog do; here are the first ones. Type more to narrow the search, or add one to your platforms.",
+                                             n),
+                                   needle, n);
+  else if (n > 0)
     /* Translators: %s is what the user searched for */
     description = g_strdup_printf (ngettext ("None of your platforms matches “%s”. This one is in the catalog; add it to your platforms?",
                                              "None of your platforms matches “%s”. These are in the catalog; add them to your platforms?",

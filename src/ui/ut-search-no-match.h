@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+#define UT_SEARCH_NO_MATCH_MAX_ROWS 12
+
 #define UT_TYPE_SEARCH_NO_MATCH (ut_search_no_match_get_type ())
 
 G_DECLARE_FINAL_TYPE (UtSearchNoMatch, ut_search_no_match, UT, SEARCH_NO_MATCH, GtkWidget)

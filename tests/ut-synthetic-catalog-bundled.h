@@ -1,4 +1,4 @@
-/* ut-synthetic-catalog.h — large catalogs made from the real records, for tests and benchmarks
+/* ut-synthetic-catalog-bundled.h — large catalogs made from the catalog the build bundles
  *
  * SPDX-FileCopyrightText: 2026 The Untrain developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -2,6 +2,8 @@
  *
  * SPDX-FileCopyrightText: 2026 The Untrain developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For the tests, the benchmarks and `untrain-catalog synthesize`; never for a release build.
  */
 
 #include "config.h"
@@ -10,25 +12,29 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ut-catalog.h"
 #include "ut-synthetic-catalog.h"
 
 /**
- * ut_synthetic_catalog_new:
- * @n_platforms: how many platforms the bundle holds
+ * ut_synthetic_catalog_new_from:
+ * @bundle: a catalog bundle (the real one)
+ * @n_platforms: how many platforms the new bundle holds
+ * @error: where to say why @bundle cannot be read
  *
- * A valid catalog bundle of @n_platforms records, taken in turn from the bundled catalog so that
- * names, categories and text are as varied as the real ones. Copy k of a record gets the id
- * "<id>-k" and the name "<name> k"; former ids (aliases) are left out, as they would collide.
- * The bundle's header is the bundled catalog's own, so it stays valid as the format moves on.
+ * A valid catalog bundle of @n_platforms records, taken in turn from @bundle so that names,
+ * categories and text are as varied as the real ones. Copy k of a record gets the id "<id>-k"
+ * and the name "<name> k"; former ids (aliases) are left out, as they would collide. The header
+ * (format, version, date, translations) is @bundle's own, so the result stays valid as the format
+ * moves on; translations are keyed by the real ids, so the copies read in English.
+ *
+ * Returns: (transfer full): the new bundle, or %NULL with @error set
  */
 GBytes *
-ut_synthetic_catalog_new (guint n_platforms)
+ut_synthetic_catalog_new_from (GBytes  *bundle_bytes,
+                               guint    n_platforms,
+                               GError **error)
 {
-  g_autoptr(GBytes) bundled = g_resources_lookup_data (UT_CATALOG_BUNDLED_RESOURCE, 0, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
   JsonObject *bundle;
   JsonArray *records;
   JsonArray *platforms;
@@ -36,9 +42,17 @@ ut_synthetic_catalog_new (guint n_platforms)
   gsize length;
   guint n_records;
 
-  if (bundled == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), (gssize) g_bytes_get_size (bundled), &error))
-    g_error ("the bundled catalog cannot be read: %s", error != NULL ? error->message : "missing");
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bundle_bytes, NULL),
+                                   (gssize) g_bytes_get_size (bundle_bytes), error))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      !json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "platforms") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "platforms")) ||
+      json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "platforms")) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a catalog bundle with platforms");
+      return NULL;
+    }
 
   root = json_node_copy (json_parser_get_root (parser));
   bundle = json_node_get_object (root);
