@@ -6,7 +6,8 @@ in interleaved runs on the same X server, with GSK_RENDERER=cairo and GDK_BACKEN
 Target: Untrain at most 1.15 times the minimal window in both. It prints figures and asserts
 nothing: it exits 0 whatever the figures, and 1 only when something could not run at all.
 
-Run it from a clone of the repository, headless:
+Run it from a clone of the repository, headless (add --platforms 1000 for a build whose catalog
+is 1,000 synthetic platforms):
 
     xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- python3 bench/startup.py
 

@@ -429,8 +429,21 @@ ut_platform_chooser_reset (UtPlatformChooser *self)
   refilter (self);
   /* A list view given its model anew starts at the top. Moving its adjustment instead fails
    * while the list is not on screen. */
-  gtk_list_view_set_model (self->list_view, NULL);
-  gtk_list_view_set_model (self->list_view, self->selection);
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    {
+      gtk_list_view_set_model (self->list_view, NULL);
+      gtk_list_view_set_model (self->list_view, self->selection);
+    }
+}
+
+/* A list view makes rows for its model as soon as it has one, shown or not (up to 200 in GTK
+ * 4.8): it gets its model when it first appears, so that onboarding's welcome page and a
+ * window that never shows the chooser pay nothing for it. */
+static void
+list_view_mapped_cb (UtPlatformChooser *self)
+{
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    gtk_list_view_set_model (self->list_view, self->selection);
 }
 
 /* The chosen ids in the catalog's order. */
@@ -610,7 +623,7 @@ ut_platform_chooser_init (UtPlatformChooser *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries))));
-  gtk_list_view_set_model (self->list_view, self->selection);
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_view_mapped_cb), self, G_CONNECT_SWAPPED);
   /* Typing anywhere in the list searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 }
