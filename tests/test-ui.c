@@ -2065,6 +2065,32 @@ test_platform_chooser_large (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A start that shows the window before the catalog is loaded: a bare header taking no input,
+ * then the window the loaded state makes, its list filled. */
+static void
+test_window_before_state (Fixture       *f,
+                          gconstpointer  data)
+{
+  UtWindow *window = ut_window_new_loading (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  g_assert_true (ut_window_is_loading (window));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  g_assert_null (ut_window_get_profile (window));
+
+  ut_window_set_state (window, f->catalog, f->progress, f->identities);
+  g_assert_false (ut_window_is_loading (window));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window)));
+  g_assert_nonnull (ut_window_get_profile (window));
+  /* A new profile starts with onboarding, as a window made with its state does. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==,
+                   gtk_stack_get_visible_child_name (f->window->main_stack));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
 /* An objection whose answer is late is announced at start, with where to act on it. */
 static void
 test_overdue_announced (Fixture       *f,
@@ -2231,6 +2257,7 @@ main (int   argc,
   ADD ("/ui/search-clears-on-leave", test_search_clears_on_leave);
   ADD ("/ui/search-selects-old-text", test_search_selects_old_text);
   ADD ("/ui/search-no-match-offers-catalog", test_search_no_match_offers_catalog);
+  ADD ("/ui/window-before-state", test_window_before_state);
   ADD ("/ui/onboarding-cancel-returns", test_onboarding_cancel_returns);
   ADD ("/ui/edit-platforms-cancel", test_edit_platforms_cancel);
   ADD ("/ui/platform-chooser", test_platform_chooser);

@@ -31,6 +31,8 @@ struct _UtApplication
   GError         *catalog_warning;
   GError         *progress_error;
   GThread        *loader;
+  gint            loaded;        /* atomic: the loader thread is done */
+  UtWindow       *loading_window; /* shown before the state was loaded; not owned */
 
   GSettings        *settings;
   UtCatalogUpdater *updater;
@@ -117,6 +119,27 @@ load_state (gpointer user_data)
   return NULL;
 }
 
+static void state_loaded (UtApplication *self);
+
+static gboolean
+state_loaded_cb (gpointer user_data)
+{
+  state_loaded (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+load_state_thread (gpointer user_data)
+{
+  UtApplication *self = user_data;
+
+  load_state (self);
+  g_atomic_int_set (&self->loaded, TRUE);
+  /* The main loop finishes the start; the reference keeps the application until it has. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, state_loaded_cb, g_object_ref (self), g_object_unref);
+  return NULL;
+}
+
 static void
 wait_for_state (UtApplication *self)
 {
@@ -126,31 +149,71 @@ wait_for_state (UtApplication *self)
 
 static void schedule_automatic_check (UtApplication *self);
 
+/* The window as the loaded state makes it: the main window, or why Untrain cannot start. */
+static GtkWindow *
+open_main_window (UtApplication *self,
+                  UtWindow      *loading)
+{
+  UtWindow *window;
+
+  if (self->load_error != NULL)
+    {
+      if (loading != NULL)
+        gtk_window_destroy (GTK_WINDOW (loading));
+      show_load_error (self);
+      return NULL;
+    }
+
+  if (loading != NULL)
+    {
+      window = loading;
+      ut_window_set_state (window, self->catalog, self->progress, self->identities);
+    }
+  else
+    window = ut_window_new (GTK_APPLICATION (self), self->catalog, self->progress, self->identities);
+
+  if (self->catalog_warning != NULL)
+    ut_window_show_problem (window, self->catalog_warning->message);
+  if (self->progress_error != NULL)
+    ut_window_show_problem (window, self->progress_error->message);
+  ut_window_announce_overdue (window);
+  schedule_automatic_check (self);
+  return GTK_WINDOW (window);
+}
+
+/* The loader thread is done: a window shown while it worked gets what it shows. */
+static void
+state_loaded (UtApplication *self)
+{
+  wait_for_state (self);
+  if (self->loading_window != NULL)
+    {
+      UtWindow *loading = g_steal_pointer (&self->loading_window);
+
+      g_object_remove_weak_pointer (G_OBJECT (loading), (gpointer *) &self->loading_window);
+      open_main_window (self, loading);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 ut_application_activate (GApplication *application)
 {
   UtApplication *self = UT_APPLICATION (application);
   GtkWindow *window = active_window (self);
 
-  wait_for_state (self);
-
-  if (window == NULL && self->load_error != NULL)
+  if (window == NULL && !g_atomic_int_get (&self->loaded))
     {
-      show_load_error (self);
+      /* Mapped at once, filled once the catalog is loaded: the first frame never waits for it. */
+      self->loading_window = ut_window_new_loading (GTK_APPLICATION (self));
+      g_object_add_weak_pointer (G_OBJECT (self->loading_window), (gpointer *) &self->loading_window);
+      gtk_window_present (GTK_WINDOW (self->loading_window));
       return;
     }
 
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (ut_window_new (GTK_APPLICATION (self), self->catalog, self->progress,
-                                          self->identities));
-      if (self->catalog_warning != NULL)
-        ut_window_show_problem (UT_WINDOW (window), self->catalog_warning->message);
-      if (self->progress_error != NULL)
-        ut_window_show_problem (UT_WINDOW (window), self->progress_error->message);
-      ut_window_announce_overdue (UT_WINDOW (window));
-      schedule_automatic_check (self);
-    }
+  wait_for_state (self);
+  if (window == NULL && (window = open_main_window (self, NULL)) == NULL)
+    return;
 
   gtk_window_present (window);
 }
@@ -163,7 +226,7 @@ preferences_action (GSimpleAction *action,
   UtApplication *self = user_data;
   GtkWindow *window = active_window (self);
 
-  if (!UT_IS_WINDOW (window))
+  if (!UT_IS_WINDOW (window) || ut_window_is_loading (UT_WINDOW (window)))
     return;
 
   gtk_window_present (GTK_WINDOW (ut_preferences_window_new (window, self->catalog, self->progress,
@@ -308,7 +371,8 @@ start_catalog_check (UtApplication *self,
   g_autofree char *url = g_settings_get_string (self->settings, "catalog-url");
   GSimpleAction *action = G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "check-catalog"));
 
-  if (self->catalog == NULL)
+  /* Nothing to update before the loader thread is done with the catalog. */
+  if (!g_atomic_int_get (&self->loaded) || self->catalog == NULL)
     return;
 
   if (*url == '\0')
@@ -397,7 +461,10 @@ ut_application_startup (GApplication *application)
   UtApplication *self = UT_APPLICATION (application);
   g_autoptr(GtkCssProvider) provider = NULL;
 
-  self->loader = g_thread_new ("untrain-load", load_state, self);
+  /* Held until the state is loaded and shown: closing the first window meanwhile does not end
+   * the application under the loader's feet. */
+  g_application_hold (application);
+  self->loader = g_thread_new ("untrain-load", load_state_thread, self);
   self->settings = g_settings_new (SCHEMA_ID);
 
   G_APPLICATION_CLASS (ut_application_parent_class)->startup (application);

@@ -661,16 +661,15 @@ create_main_menu (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* Everything that needs the catalog and the progress: at construction, or once a start-up that
+ * showed the window first has loaded them. */
 static void
-ut_window_constructed (GObject *object)
+setup_state (UtWindow *self)
 {
-  UtWindow *self = (UtWindow *) object;
   g_autoptr(UtProfile) profile = NULL;
   g_autofree char *active = NULL;
   g_autofree char *last_platform = NULL;
   const GError *recovery;
-
-  G_OBJECT_CLASS (ut_window_parent_class)->constructed (object);
 
   self->platforms = ut_platform_list_new (self->catalog, self->progress);
   self->filter = gtk_string_filter_new (gtk_property_expression_new (UT_TYPE_PLATFORM, NULL, "search-text"));
@@ -680,6 +679,8 @@ ut_window_constructed (GObject *object)
                                               g_object_ref (GTK_FILTER (self->filter)));
   /* Rows are filled after the first frame: they are most of what the first layout would cost. */
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    window_mapped_cb (self);
 
   self->summary_bin = ADW_BIN (adw_bin_new ());
   adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->summary_bin),
@@ -716,6 +717,24 @@ ut_window_constructed (GObject *object)
   recovery = ut_progress_get_recovery (self->progress);
   if (recovery != NULL)
     ut_window_show_problem (self, recovery->message);
+}
+
+static void
+ut_window_constructed (GObject *object)
+{
+  UtWindow *self = (UtWindow *) object;
+
+  G_OBJECT_CLASS (ut_window_parent_class)->constructed (object);
+
+  if (self->catalog != NULL)
+    {
+      setup_state (self);
+      return;
+    }
+
+  /* Shown while loading: nothing to act on, not even a shortcut, until ut_window_set_state(). */
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
 
 static gboolean
@@ -912,6 +931,55 @@ ut_window_init (UtWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * ut_window_new_loading:
+ *
+ * A window to show at once while the catalog and the progress are still loading: a bare header,
+ * taking no input, until ut_window_set_state() gives it what it shows.
+ */
+UtWindow *
+ut_window_new_loading (GtkApplication *application)
+{
+  return g_object_new (UT_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * ut_window_set_state:
+ *
+ * Gives a window made with ut_window_new_loading() the catalog, progress and identities it shows.
+ */
+void
+ut_window_set_state (UtWindow        *self,
+                     UtCatalog       *catalog,
+                     UtProgress      *progress,
+                     UtIdentityStore *identities)
+{
+  g_return_if_fail (UT_IS_WINDOW (self));
+  g_return_if_fail (self->catalog == NULL);
+  g_return_if_fail (UT_IS_CATALOG (catalog));
+  g_return_if_fail (UT_IS_PROGRESS (progress));
+  g_return_if_fail (UT_IS_IDENTITY_STORE (identities));
+
+  self->catalog = g_object_ref (catalog);
+  self->progress = g_object_ref (progress);
+  self->identities = g_object_ref (identities);
+  setup_state (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+}
+
+/**
+ * ut_window_is_loading:
+ *
+ * Returns: whether the window still waits for ut_window_set_state()
+ */
+gboolean
+ut_window_is_loading (UtWindow *self)
+{
+  g_return_val_if_fail (UT_IS_WINDOW (self), FALSE);
+
+  return self->catalog == NULL;
 }
 
 UtWindow *

@@ -22,6 +22,12 @@ UtWindow        *ut_window_new            (GtkApplication  *application,
                                            UtCatalog       *catalog,
                                            UtProgress      *progress,
                                            UtIdentityStore *identities);
+UtWindow        *ut_window_new_loading    (GtkApplication  *application);
+void             ut_window_set_state      (UtWindow        *self,
+                                           UtCatalog       *catalog,
+                                           UtProgress      *progress,
+                                           UtIdentityStore *identities);
+gboolean         ut_window_is_loading     (UtWindow        *self);
 UtIdentityStore *ut_window_get_identities (UtWindow        *self);
 UtProfile       *ut_window_get_profile    (UtWindow        *self);
 void             ut_window_set_profile    (UtWindow        *self,
