@@ -23,9 +23,9 @@
  * A valid catalog bundle of @n_platforms records, taken in turn from @bundle so that names,
  * categories and text are as varied as the real ones. Copy k of a record gets the id "ID-k" and
  * the name "NAME k" (its own id and name); former ids (aliases) are left out, as they would
- * collide. The header
- * (format, version, date, translations) is @bundle's own, so the result stays valid as the format
- * moves on; translations are keyed by the real ids, so the copies read in English.
+ * collide. The header (format, version, date, translations) is @bundle's own, so the result
+ * stays valid as the format moves on; translations are keyed by the real ids, so the copies read
+ * in English.
  *
  * Returns: (transfer full): the new bundle, or %NULL with @error set
  */
