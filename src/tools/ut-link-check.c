@@ -202,7 +202,6 @@ send_request (Run        *run,
               const char *method)
 {
   Request *request = g_new0 (Request, 1);
-  g_autoptr(GError) error = NULL;
 
   request->run = run;
   request->link = link;
