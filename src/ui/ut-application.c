@@ -276,7 +276,6 @@ quit_action (GSimpleAction *action,
 
 /* ---- catalog updates ------------------------------------------------------------------------ */
 
-
 static void
 say (UtApplication *self,
      const char    *message)

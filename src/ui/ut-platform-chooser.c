@@ -307,8 +307,10 @@ splice_changes (GListStore *store,
 
   if (prefix + suffix == n && n == wanted->len)
     return;
+  /* An empty array has no storage: no pointer arithmetic on it. */
   g_list_store_splice (store, prefix, n - prefix - suffix,
-                       wanted->pdata + prefix, wanted->len - prefix - suffix);
+                       wanted->len - prefix - suffix > 0 ? wanted->pdata + prefix : NULL,
+                       wanted->len - prefix - suffix);
 }
 
 /* The model shows every category with at least one match, its heading first. */
