@@ -16,6 +16,8 @@
 
 #include "ut-identity-store.h"
 #include "ut-progress.h"
+#include "ut-sync-credentials.h"
+#include "ut-sync-crypto.h"
 #include "ut-test-utils.h"
 
 #define IDENTITY_A "anna.müller@example.org"
@@ -389,6 +391,101 @@ test_unavailable (Fixture       *f,
   assert_not_in_tree (g_get_user_data_dir (), needles);
 }
 
+/* ---- the sync server's app password and the sync key -------------------------------------- */
+
+#define SYNC_URL      "https://cloud.example.org/remote.php/dav/files/anna/Untrain/"
+#define SYNC_PASSWORD "Xk29-app-password-q7"
+
+static UtSyncCredentials *
+lookup_credentials (Fixture    *f,
+                    const char *user,
+                    GError    **error)
+{
+  ut_sync_credentials_lookup_async (SYNC_URL, user, NULL, async_done, f);
+  return ut_sync_credentials_lookup_finish (wait_result (f), error);
+}
+
+static void
+test_sync_credentials (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) key = ut_sync_key_generate (NULL);
+  g_autoptr(GBytes) other_key = ut_sync_key_generate (NULL);
+  g_autoptr(UtSyncCredentials) credentials = ut_sync_credentials_new (SYNC_URL, "anna", SYNC_PASSWORD, key);
+  g_autoptr(UtSyncCredentials) replaced = ut_sync_credentials_new (SYNC_URL, "anna", "second-password", other_key);
+  g_autoptr(UtSyncCredentials) found = NULL;
+  g_autofree char *code = ut_sync_recovery_code_encode (key);
+  const char *needles[] = { SYNC_PASSWORD, code, NULL };
+
+  g_assert_null (lookup_credentials (f, "anna", &error));
+  g_assert_no_error (error);
+
+  ut_sync_credentials_store_async (credentials, NULL, async_done, f);
+  g_assert_true (ut_sync_credentials_store_finish (wait_result (f), &error));
+  g_assert_no_error (error);
+
+  found = lookup_credentials (f, "anna", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->password, ==, SYNC_PASSWORD);
+  g_assert_true (g_bytes_equal (found->key, key));
+  g_assert_cmpstr (found->url, ==, SYNC_URL);
+  g_clear_pointer (&found, ut_sync_credentials_free);
+
+  /* Another user of the same folder has nothing kept. */
+  g_assert_null (lookup_credentials (f, "bert", &error));
+  g_assert_no_error (error);
+
+  /* Neither the password nor the recovery code is in any file of ours, or in the log. */
+  assert_not_in_tree (g_get_home_dir (), needles);
+  assert_not_in_tree (g_get_user_data_dir (), needles);
+  assert_not_in_tree (g_get_user_config_dir (), needles);
+  if (keyring_file != NULL)
+    for (guint i = 0; needles[i] != NULL; i++)
+      g_assert_false (file_contains (keyring_file, needles[i]));
+  for (guint i = 0; needles[i] != NULL; i++)
+    g_assert_null (strstr (log_text->str, needles[i]));
+
+  /* Set up again: replaced, not added. */
+  ut_sync_credentials_store_async (replaced, NULL, async_done, f);
+  g_assert_true (ut_sync_credentials_store_finish (wait_result (f), &error));
+  found = lookup_credentials (f, "anna", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->password, ==, "second-password");
+  g_assert_true (g_bytes_equal (found->key, other_key));
+  g_clear_pointer (&found, ut_sync_credentials_free);
+
+  /* Turned off: both go. */
+  ut_sync_credentials_clear_async (SYNC_URL, "anna", NULL, async_done, f);
+  g_assert_true (ut_sync_credentials_clear_finish (wait_result (f), &error));
+  g_assert_no_error (error);
+  g_assert_null (lookup_credentials (f, "anna", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sync_credentials_unavailable (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) key = ut_sync_key_generate (NULL);
+  g_autoptr(UtSyncCredentials) credentials = ut_sync_credentials_new (SYNC_URL, "anna", SYNC_PASSWORD, key);
+  const char *needles[] = { SYNC_PASSWORD, NULL };
+
+  ut_sync_credentials_store_async (credentials, NULL, async_done, f);
+  g_assert_false (ut_sync_credentials_store_finish (wait_result (f), &error));
+  g_assert_error (error, UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==, "No keyring is available, so Untrain cannot keep your sync "
+                                       "password and key, and syncing stays off. Nothing was saved "
+                                       "anywhere else.");
+  g_clear_error (&error);
+
+  g_assert_null (lookup_credentials (f, "anna", &error));
+  g_assert_error (error, UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_UNAVAILABLE);
+  assert_not_in_tree (g_get_home_dir (), needles);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,9 +523,13 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   if (g_strcmp0 (mode, "none") == 0)
-    ADD ("/identity/unavailable", test_unavailable);
+    {
+      ADD ("/identity/unavailable", test_unavailable);
+      ADD ("/sync-credentials/unavailable", test_sync_credentials_unavailable);
+    }
   else
     {
+      ADD ("/sync-credentials/store-lookup-clear", test_sync_credentials);
       ADD ("/identity/store-lookup-delete", test_store_lookup_delete);
       ADD ("/identity/overwrite", test_overwrite);
       ADD ("/identity/profiles-kept-apart", test_profiles_kept_apart);
