@@ -42,30 +42,39 @@ add_clicked_cb (UtSearchNoMatch *self,
 }
 
 static GtkWidget *
-addable_row_new (UtSearchNoMatch *self,
-                 UtPlatform      *platform)
+addable_row_new (UtSearchNoMatch *self)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
-  g_autofree char *label = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ut_platform_get_name (platform));
-  if (ut_platform_get_owner (platform) != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ut_platform_get_owner (platform));
-
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "button", button);
+
+  return row;
+}
+
+/* Rows are kept from one keystroke to the next and given the next matches: making and styling
+ * a dozen rows at every keystroke was most of its cost. */
+static void
+addable_row_show (GtkWidget  *row,
+                  UtPlatform *platform)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), "button");
+  const char *owner = ut_platform_get_owner (platform);
+  g_autofree char *label = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ut_platform_get_name (platform));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), owner != NULL ? owner : "");
   /* Translators: the accessible name and tooltip of a button that adds a platform to the
    * profile, e.g. "Add Reddit" */
   label = g_strdup_printf (_("Add %s"), ut_platform_get_name (platform));
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "platform-id", g_strdup (ut_platform_get_id (platform)), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-
-  return row;
 }
 
 /**
@@ -92,9 +101,7 @@ ut_search_no_match_update (UtSearchNoMatch *self,
   g_return_val_if_fail (needle != NULL, 0);
 
   folded = g_utf8_casefold (needle, -1);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->addable_list))) != NULL)
-    gtk_list_box_remove (self->addable_list, child);
-
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->addable_list));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
     {
       g_autoptr(UtPlatform) platform = g_list_model_get_item (G_LIST_MODEL (catalog), i);
@@ -105,8 +112,20 @@ ut_search_no_match_update (UtSearchNoMatch *self,
       /* A short search matches much of a large catalog: rows for the first few keep typing quick,
        * and the sentence asks for more letters. */
       if (n < UT_SEARCH_NO_MATCH_MAX_ROWS)
-        gtk_list_box_append (self->addable_list, addable_row_new (self, platform));
+        {
+          if (child == NULL)
+            gtk_list_box_append (self->addable_list, (child = addable_row_new (self)));
+          addable_row_show (child, platform);
+          child = gtk_widget_get_next_sibling (child);
+        }
       n++;
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_list_box_remove (self->addable_list, child);
+      child = next;
     }
 
   if (n > UT_SEARCH_NO_MATCH_MAX_ROWS)
