@@ -12,6 +12,7 @@
 #include <libsecret/secret.h>
 
 #include "ut-identity-store.h"
+#include "ut-keyring.h"
 
 /* The e-mail address or handle a person uses on each platform, per profile, kept only in the
  * system keyring. Only libsecret's secret_password_* calls are used, because only they go through
@@ -76,24 +77,24 @@ translate_error (GError       *error,
 {
   g_autoptr(GError) owned = error;
 
-  g_debug ("Keyring error: %s (%s, %d)", error->message, g_quark_to_string (error->domain), error->code);
+  switch (ut_keyring_classify_error (error, cancellable))
+    {
+    case UT_KEYRING_PROBLEM_CANCELLED:
+      return g_steal_pointer (&owned);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && g_cancellable_is_cancelled (cancellable))
-    return g_steal_pointer (&owned);
+    case UT_KEYRING_PROBLEM_LOCKED:
+      return g_error_new_literal (UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_UNAVAILABLE,
+                                  _("Your keyring is locked, so Untrain cannot use the account names you saved. Unlock it and try again."));
 
-  /* A prompt the user dismissed reports "cancelled" although nobody cancelled the call. */
-  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_new_literal (UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_UNAVAILABLE,
-                                _("Your keyring is locked, so Untrain cannot use the account names you saved. Unlock it and try again."));
+    case UT_KEYRING_PROBLEM_UNAVAILABLE:
+      return g_error_new_literal (UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_UNAVAILABLE,
+                                  _("No keyring is available, so Untrain cannot remember your account names. Nothing was saved anywhere else. Start GNOME Keyring or another Secret Service to use this."));
 
-  if (error->domain == G_DBUS_ERROR || error->domain == G_IO_ERROR ||
-      g_error_matches (error, SECRET_ERROR, SECRET_ERROR_PROTOCOL))
-    return g_error_new_literal (UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_UNAVAILABLE,
-                                _("No keyring is available, so Untrain cannot remember your account names. Nothing was saved anywhere else. Start GNOME Keyring or another Secret Service to use this."));
-
-  return g_error_new (UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_FAILED,
-                      _("The keyring could not be used: %s"), error->message);
+    case UT_KEYRING_PROBLEM_OTHER:
+    default:
+      return g_error_new (UT_IDENTITY_ERROR, UT_IDENTITY_ERROR_FAILED,
+                          _("The keyring could not be used: %s"), error->message);
+    }
 }
 
 static char *

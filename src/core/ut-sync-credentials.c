@@ -17,6 +17,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "ut-keyring.h"
 #include "ut-sync-credentials.h"
 #include "ut-sync-crypto.h"
 
@@ -85,26 +86,27 @@ translate_error (GError       *error,
 {
   g_autoptr(GError) owned = error;
 
-  g_debug ("Keyring error: %s (%s, %d)", error->message, g_quark_to_string (error->domain), error->code);
+  switch (ut_keyring_classify_error (error, cancellable))
+    {
+    case UT_KEYRING_PROBLEM_CANCELLED:
+      return g_steal_pointer (&owned);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && g_cancellable_is_cancelled (cancellable))
-    return g_steal_pointer (&owned);
+    case UT_KEYRING_PROBLEM_LOCKED:
+      return g_error_new_literal (UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_UNAVAILABLE,
+                                  _("Your keyring is locked, so Untrain cannot use your sync password "
+                                    "and key. Unlock it and try again."));
 
-  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_new_literal (UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_UNAVAILABLE,
-                                _("Your keyring is locked, so Untrain cannot use your sync password "
-                                  "and key. Unlock it and try again."));
+    case UT_KEYRING_PROBLEM_UNAVAILABLE:
+      return g_error_new_literal (UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_UNAVAILABLE,
+                                  _("No keyring is available, so Untrain cannot keep your sync "
+                                    "password and key, and syncing stays off. Nothing was saved "
+                                    "anywhere else."));
 
-  if (error->domain == G_DBUS_ERROR || error->domain == G_IO_ERROR ||
-      g_error_matches (error, SECRET_ERROR, SECRET_ERROR_PROTOCOL))
-    return g_error_new_literal (UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_UNAVAILABLE,
-                                _("No keyring is available, so Untrain cannot keep your sync "
-                                  "password and key, and syncing stays off. Nothing was saved "
-                                  "anywhere else."));
-
-  return g_error_new (UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_FAILED,
-                      _("The keyring could not be used: %s"), error->message);
+    case UT_KEYRING_PROBLEM_OTHER:
+    default:
+      return g_error_new (UT_SYNC_CREDENTIALS_ERROR, UT_SYNC_CREDENTIALS_ERROR_FAILED,
+                          _("The keyring could not be used: %s"), error->message);
+    }
 }
 
 /* ---- store: the password, then the key --------------------------------------------------- */
