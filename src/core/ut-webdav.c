@@ -261,7 +261,6 @@ typedef struct
   char      *href;
   char      *etag;
   gboolean   collection;
-  const char *folder_path;
 } Listing;
 
 static const char *
