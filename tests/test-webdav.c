@@ -29,57 +29,18 @@ typedef struct
   GAsyncResult   *result;
 } Fixture;
 
-/* A port nothing listens on now: bound, read, closed. */
-static guint16
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) log = NULL;
-  g_autofree char *address = NULL;
-  guint16 port;
 
   if (g_find_program_in_path ("rclone") == NULL)
     return;
 
   f->folder = g_dir_make_tmp ("untrain-webdav-XXXXXX", &error);
   g_assert_no_error (error);
-  port = free_port ();
-  address = g_strdup_printf ("127.0.0.1:%u", port);
-  f->url = g_strdup_printf ("http://127.0.0.1:%u/", port);
-  f->rclone = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
-                                "rclone", "serve", "webdav", f->folder, "--addr", address,
-                                "--user", USER, "--pass", PASSWORD, "--config", "/dev/null", NULL);
-  g_assert_no_error (error);
-
-  /* rclone says when it listens; a line that never comes means it exited, and the read ends. */
-  log = g_data_input_stream_new (g_subprocess_get_stderr_pipe (f->rclone));
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (log, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      if (line == NULL)
-        g_error ("rclone stopped before serving");
-      if (strstr (line, "WebDav Server started") != NULL)
-        break;
-    }
+  f->rclone = ut_test_rclone_start (f->folder, USER, PASSWORD, &f->url);
 }
 
 static void
@@ -88,8 +49,7 @@ teardown (Fixture       *f,
 {
   if (f->rclone != NULL)
     {
-      g_subprocess_force_exit (f->rclone);
-      g_subprocess_wait (f->rclone, NULL, NULL);
+      ut_test_rclone_stop (f->rclone);
       g_clear_object (&f->rclone);
     }
   if (f->folder != NULL)
@@ -263,7 +223,7 @@ test_refusals (Fixture       *f,
   g_assert_error (error, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  nowhere = g_strdup_printf ("http://127.0.0.1:%u/", free_port ());
+  nowhere = g_strdup_printf ("http://127.0.0.1:%u/", ut_test_free_port ());
   down = ut_webdav_new (nowhere, USER, PASSWORD, &error);
   g_assert_no_error (error);
   entries = list (f, down, &error);

@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "ut-test-utils.h"
 
 /* Removes a test's temporary folder, including folders a test made read-only. */
@@ -112,4 +114,78 @@ ut_test_run_valist (GSubprocessLauncher  *launcher,
                   g_subprocess_get_exit_status (process), *out, *err);
 
   return g_subprocess_get_exit_status (process);
+}
+
+/* A port nothing listens on now: bound, read, closed. */
+guint16
+ut_test_free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/**
+ * ut_test_rclone_start:
+ * @folder: what the server serves
+ * @url: (out): the address it serves it at
+ *
+ * A real WebDAV server, rclone's, on loopback with the user name and password given.
+ *
+ * Returns: (transfer full) (nullable): the server, or %NULL when rclone is not installed
+ */
+GSubprocess *
+ut_test_rclone_start (const char  *folder,
+                      const char  *user,
+                      const char  *password,
+                      char       **url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) log = NULL;
+  g_autoptr(GSubprocess) rclone = NULL;
+  g_autofree char *address = NULL;
+  guint16 port;
+
+  if (g_find_program_in_path ("rclone") == NULL)
+    return NULL;
+
+  port = ut_test_free_port ();
+  address = g_strdup_printf ("127.0.0.1:%u", port);
+  rclone = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                             "rclone", "serve", "webdav", folder, "--addr", address,
+                             "--user", user, "--pass", password, "--config", "/dev/null", NULL);
+  g_assert_no_error (error);
+
+  /* rclone says when it listens; a line that never comes means it exited, and the read ends. */
+  log = g_data_input_stream_new (g_subprocess_get_stderr_pipe (rclone));
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (log, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      if (line == NULL)
+        g_error ("rclone stopped before serving");
+      if (strstr (line, "WebDav Server started") != NULL)
+        break;
+    }
+
+  *url = g_strdup_printf ("http://127.0.0.1:%u/", port);
+  return g_steal_pointer (&rclone);
+}
+
+void
+ut_test_rclone_stop (GSubprocess *rclone)
+{
+  if (rclone == NULL)
+    return;
+  g_subprocess_force_exit (rclone);
+  g_subprocess_wait (rclone, NULL, NULL);
 }

@@ -22,4 +22,11 @@ int                  ut_test_run_valist           (GSubprocessLauncher *launcher
                                                    const char          *first,
                                                    va_list              args);
 
+guint16              ut_test_free_port            (void);
+GSubprocess         *ut_test_rclone_start         (const char          *folder,
+                                                   const char          *user,
+                                                   const char          *password,
+                                                   char               **url);
+void                 ut_test_rclone_stop          (GSubprocess         *rclone);
+
 G_END_DECLS

@@ -51,6 +51,12 @@ typedef struct
   char      *channel;
   char      *kind;          /* reminder or complaint, for --letter */
   gboolean   with_identity;
+  char      *sync_setup;    /* --sync-setup URL */
+  char      *user;
+  char      *recovery_code;
+  gboolean   sync;
+  gboolean   sync_status;
+  gboolean   sync_stop;
   char     **arguments;
 
   UtCatalog  *catalog;
@@ -68,6 +74,9 @@ int    _ut_cli_find_platform (Cli        *cli,
                              UtPlatform **platform);
 int    _ut_cli_find_profile (Cli         *cli,
                              UtProfile  **profile);
+
+/* ut-cli-sync.c */
+int    _ut_cli_sync         (Cli         *cli);
 
 /* ut-cli-letter.c */
 int    _ut_cli_letter       (Cli         *cli);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ut-catalog-store.h"
 #include "ut-catalog-updater.h"
@@ -32,6 +33,11 @@ cli_clear (Cli *cli)
   g_free (cli->output);
   g_free (cli->paper);
   g_free (cli->import);
+  g_free (cli->sync_setup);
+  g_free (cli->user);
+  if (cli->recovery_code != NULL)
+    explicit_bzero (cli->recovery_code, strlen (cli->recovery_code));
+  g_free (cli->recovery_code);
   g_free (cli->letter);
   g_free (cli->request);
   g_free (cli->grounds);
@@ -793,6 +799,12 @@ ut_cli_run (char **argv)
     { "request", 0, 0, G_OPTION_ARG_STRING, &cli.request, N_("Record what happened to your request to PLATFORM: sent|extended|reminded|answered|refused|escalated"), N_("PLATFORM") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &cli.date, N_("The day for --request (default: today)"), "YYYY-MM-DD" },
     { "channel", 0, 0, G_OPTION_ARG_STRING, &cli.channel, N_("How a request was sent, for --request"), "email|form|post" },
+    { "sync-setup", 0, 0, G_OPTION_ARG_STRING, &cli.sync_setup, N_("Sync progress through your WebDAV storage (Nextcloud and the like): the folder’s https address; the app password is asked for"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &cli.user, N_("Your user name on the storage, for --sync-setup"), N_("NAME") },
+    { "recovery-code", 0, 0, G_OPTION_ARG_STRING, &cli.recovery_code, N_("Join the computers that already sync, with the recovery code the first one showed, for --sync-setup"), N_("CODE") },
+    { "sync", 0, 0, G_OPTION_ARG_NONE, &cli.sync, N_("Sync progress now"), NULL },
+    { "sync-status", 0, 0, G_OPTION_ARG_NONE, &cli.sync_status, N_("Show when progress last synced, and any problem"), NULL },
+    { "sync-stop", 0, 0, G_OPTION_ARG_NONE, &cli.sync_stop, N_("Stop syncing on this computer (progress stays)"), NULL },
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &gapplication_service, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.arguments, NULL, N_("[FILE…|PLATFORM…]") },
     { NULL }
@@ -816,8 +828,10 @@ ut_cli_run (char **argv)
     return _ut_cli_usage_error ("%s", error->message);
 
   n_operations = cli.list + cli.status + cli.validate + cli.use + cli.mark + cli.version +
-                 cli.identity_set + cli.identity_get + cli.identity_clear + cli.update_catalog;
-  n_operations += (cli.export != NULL) + (cli.import != NULL) + (cli.letter != NULL) + (cli.request != NULL);
+                 cli.identity_set + cli.identity_get + cli.identity_clear + cli.update_catalog +
+                 cli.sync + cli.sync_status + cli.sync_stop;
+  n_operations += (cli.export != NULL) + (cli.import != NULL) + (cli.letter != NULL) + (cli.request != NULL) +
+                  (cli.sync_setup != NULL);
   if (n_operations > 1)
     return _ut_cli_usage_error (_("choose only one operation (see untrain --help)"));
 
@@ -828,6 +842,8 @@ ut_cli_run (char **argv)
     return _ut_cli_usage_error (_("--grounds, --grounds-file, --format, --name, --language, --with-identity, --regulator and --kind go with --letter"));
   if ((cli.date != NULL || cli.channel != NULL) && cli.request == NULL)
     return _ut_cli_usage_error (_("--date and --channel go with --request"));
+  if ((cli.user != NULL || cli.recovery_code != NULL) && cli.sync_setup == NULL)
+    return _ut_cli_usage_error (_("--user and --recovery-code go with --sync-setup"));
   if (cli.url != NULL && !cli.update_catalog)
     return _ut_cli_usage_error (_("--url goes with --update-catalog"));
 
@@ -854,6 +870,8 @@ ut_cli_run (char **argv)
     return _ut_cli_letter (&cli);
   if (cli.request != NULL)
     return _ut_cli_request (&cli);
+  if (cli.sync_setup != NULL || cli.sync || cli.sync_status || cli.sync_stop)
+    return _ut_cli_sync (&cli);
   if (cli.validate)
     return cli_validate (&cli);
   if (cli.list)

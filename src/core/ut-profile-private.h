@@ -30,5 +30,7 @@ void       _ut_profile_take_record        (UtProfile    *self,
                                            UtRecord     *record);
 void       _ut_profile_take_request       (UtProfile    *self,
                                            UtRequest    *request);
+void       _ut_profile_take_contents      (UtProfile    *self,
+                                           UtProfile    *from);
 
 G_END_DECLS

@@ -291,6 +291,36 @@ _ut_profile_ensure_record (UtProfile  *self,
   return record;
 }
 
+/* Makes @self hold what @from holds (a profile with the same id), keeping the order of the
+ * platforms it already had: sync replaces a profile's contents, never the object the app shows. */
+void
+_ut_profile_take_contents (UtProfile *self,
+                           UtProfile *from)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (g_str_equal (self->id, from->id));
+
+  _ut_profile_set_name (self, from->name);
+  _ut_profile_set_region (self, from->region, from->region_confirmed);
+
+  for (guint i = 0; i < self->platforms->len; i++)
+    if (!g_hash_table_contains (from->platform_set, g_ptr_array_index (self->platforms, i)))
+      g_ptr_array_add (gone, g_strdup (g_ptr_array_index (self->platforms, i)));
+  for (guint i = 0; i < gone->len; i++)
+    _ut_profile_set_platform_used (self, g_ptr_array_index (gone, i), FALSE);
+  for (guint i = 0; i < from->platforms->len; i++)
+    _ut_profile_set_platform_used (self, g_ptr_array_index (from->platforms, i), TRUE);
+
+  /* The records and requests move over; @from is left with none. */
+  g_hash_table_unref (self->records);
+  self->records = g_steal_pointer (&from->records);
+  from->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) ut_record_free);
+  g_hash_table_unref (self->requests);
+  self->requests = g_steal_pointer (&from->requests);
+  from->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) ut_request_free);
+}
+
 /* Takes @request, replacing any earlier one for the same platform. */
 void
 _ut_profile_take_request (UtProfile *self,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ut-catalog-schema.h"
 #include "ut-json.h"
@@ -614,4 +615,85 @@ ut_progress_import_finish (UtProgress    *self,
   merged = merge_backup (self, read->imported, read->recheck_days, added, updated, error);
   read_backup_free (read);
   return merged;
+}
+
+/* ---- sync ------------------------------------------------------------------------------- */
+
+/**
+ * _ut_progress_adopt:
+ * @progress: the whole progress, in the progress file's shape, as sync merged it
+ *
+ * Makes this progress what @progress holds: it is read and checked like the progress file, saved,
+ * and only then shown. The profiles the app shows stay the same objects; a profile that is gone
+ * from @progress is removed, a new one is added at the end.
+ */
+gboolean
+_ut_progress_adopt (UtProgress  *self,
+                    JsonNode    *progress,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) adopted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) live = NULL;
+  g_autoptr(GPtrArray) saved = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL;
+  guint recheck_days;
+  gsize length;
+
+  if (!_ut_progress_check_writable (self, error))
+    return FALSE;
+
+  text = json_to_string (progress, FALSE);
+  length = strlen (text);
+  if (_ut_progress_parse (text, length, adopted, &recheck_days, error) != UT_PARSE_OK)
+    return FALSE;
+
+  for (guint i = 0; i < adopted->len; i++)
+    g_hash_table_insert (by_id, (gpointer) ut_profile_get_id (g_ptr_array_index (adopted, i)),
+                         g_ptr_array_index (adopted, i));
+
+  /* In the order the app shows them: the profiles it has, then the new ones. */
+  live = _ut_progress_list_profiles (self);
+  for (guint i = 0; i < live->len; i++)
+    {
+      UtProfile *profile = g_hash_table_lookup (by_id, ut_profile_get_id (g_ptr_array_index (live, i)));
+
+      if (profile != NULL && g_hash_table_remove (by_id, ut_profile_get_id (profile)))
+        g_ptr_array_add (saved, profile);
+    }
+  for (guint i = 0; i < adopted->len; i++)
+    if (g_hash_table_contains (by_id, ut_profile_get_id (g_ptr_array_index (adopted, i))))
+      {
+        g_ptr_array_add (saved, g_ptr_array_index (adopted, i));
+        g_ptr_array_add (added, g_ptr_array_index (adopted, i));
+      }
+
+  if (!_ut_progress_save_profiles (self, recheck_days, saved, error))
+    return FALSE;
+  self->default_recheck_days = recheck_days;
+
+  for (guint i = 0; i < saved->len; i++)
+    g_hash_table_insert (by_id, (gpointer) ut_profile_get_id (g_ptr_array_index (saved, i)),
+                         g_ptr_array_index (saved, i));
+  for (guint i = live->len; i > 0; i--)
+    {
+      UtProfile *profile = g_ptr_array_index (live, i - 1);
+      UtProfile *from = g_hash_table_lookup (by_id, ut_profile_get_id (profile));
+
+      if (from != NULL)
+        _ut_profile_take_contents (profile, from);
+      else
+        g_list_store_remove (self->profiles, i - 1);
+    }
+  g_list_store_splice (self->profiles, g_list_model_get_n_items (G_LIST_MODEL (self->profiles)), 0,
+                       added->pdata, added->len);
+
+  for (guint i = 0; i < live->len; i++)
+    if (g_hash_table_contains (by_id, ut_profile_get_id (g_ptr_array_index (live, i))))
+      _ut_progress_emit_records_changed (self, g_ptr_array_index (live, i), NULL);
+  for (guint i = 0; i < added->len; i++)
+    _ut_progress_emit_records_changed (self, g_ptr_array_index (added, i), NULL);
+
+  return TRUE;
 }

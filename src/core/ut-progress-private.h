@@ -70,4 +70,8 @@ gboolean       _ut_progress_save_profiles           (UtProgress   *self,
                                                      GPtrArray    *profiles,
                                                      GError      **error);
 
+gboolean       _ut_progress_adopt                   (UtProgress   *self,
+                                                     JsonNode     *progress,
+                                                     GError      **error);
+
 G_END_DECLS

@@ -1,0 +1,765 @@
+/* test-sync-engine.c — two computers syncing progress through a real WebDAV server
+ *
+ * SPDX-FileCopyrightText: 2026 The Untrain developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * rclone serves a folder on loopback; two devices, each with its own data folder and clock, set
+ * up, change progress and sync. Secrets go through libsecret's file backend (a keyring file under
+ * the test's home, which the test also searches for the password). A SoupServer answers what
+ * rclone never does: 507 Insufficient Storage.
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "ut-progress.h"
+#include "ut-sync-credentials.h"
+#include "ut-sync-crypto.h"
+#include "ut-sync-document.h"
+#include "ut-sync.h"
+#include "ut-test-utils.h"
+#include "ut-webdav.h"
+
+#define USER     "anna"
+#define PASSWORD "app-password-Zk4q9"
+
+typedef struct
+{
+  char       *directory;
+  UtProgress *progress;
+  UtSync     *sync;
+  gint64      skew_minutes;   /* how wrong this device's clock is */
+} Device;
+
+typedef struct
+{
+  char         *served;
+  GSubprocess  *rclone;
+  char         *url;
+  UtCatalog    *catalog;
+  gint64        minutes;      /* the time now, in minutes after the test's start */
+  Device        a;
+  Device        b;
+
+  gboolean      done;
+  GAsyncResult *result;
+} Fixture;
+
+static char *home;   /* everything the test writes: served folder, devices, keyring */
+static const char * const device_names[] = { "laptop", "desktop", "third" };
+
+static GDateTime *
+device_clock (gpointer user_data)
+{
+  Device *device = user_data;
+  Fixture *f = g_object_get_data (G_OBJECT (device->progress), "fixture");
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 30, 10, 0, 0);
+
+  return g_date_time_add_minutes (start, (int) (f->minutes + device->skew_minutes));
+}
+
+static void
+device_init (Fixture    *f,
+             Device     *device,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  device->directory = g_build_filename (home, name, NULL);
+  device->progress = ut_progress_new (device->directory);
+  g_object_set_data (G_OBJECT (device->progress), "fixture", f);
+  ut_progress_set_clock (device->progress, device_clock, device);
+  g_assert_true (ut_progress_load (device->progress, &error));
+  g_assert_no_error (error);
+  device->sync = ut_sync_new (device->progress);
+  g_assert_true (ut_sync_load (device->sync, &error));
+  g_assert_no_error (error);
+}
+
+static void
+device_clear (Device *device)
+{
+  g_clear_object (&device->sync);
+  g_clear_object (&device->progress);
+  g_clear_pointer (&device->directory, g_free);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->served = g_build_filename (home, "served", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (f->served, 0700), ==, 0);
+  f->rclone = ut_test_rclone_start (f->served, USER, PASSWORD, &f->url);
+  f->catalog = ut_catalog_load_bundled (&error);
+  g_assert_no_error (error);
+  device_init (f, &f->a, device_names[0]);
+  device_init (f, &f->b, device_names[1]);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  ut_test_rclone_stop (f->rclone);
+  g_clear_object (&f->rclone);
+  device_clear (&f->a);
+  device_clear (&f->b);
+  g_clear_object (&f->catalog);
+  g_clear_object (&f->result);
+  g_free (f->url);
+  /* The keyring file stays: libsecret keeps it open for the whole run. */
+  for (guint i = 0; i < G_N_ELEMENTS (device_names); i++)
+    {
+      g_autofree char *path = g_build_filename (home, device_names[i], NULL);
+
+      ut_test_remove_tree (path);
+    }
+  ut_test_remove_tree (f->served);
+  g_free (f->served);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  g_set_object (&f->result, result);
+  f->done = TRUE;
+}
+
+static GAsyncResult *
+wait_for (Fixture *f)
+{
+  while (!f->done)
+    g_main_context_iteration (NULL, TRUE);
+  f->done = FALSE;
+  return f->result;
+}
+
+static char *
+set_up (Fixture    *f,
+        Device     *device,
+        const char *password,
+        const char *code,
+        GError    **error)
+{
+  ut_sync_set_up_async (device->sync, f->url, USER, password, code, NULL, done_cb, f);
+  return ut_sync_set_up_finish (device->sync, wait_for (f), error);
+}
+
+static gboolean
+sync_now (Fixture *f,
+          Device  *device,
+          guint   *n_changed,
+          GError **error)
+{
+  ut_sync_run_async (device->sync, NULL, done_cb, f);
+  return ut_sync_run_finish (device->sync, wait_for (f), n_changed, error);
+}
+
+static void
+sync_ok (Fixture *f,
+         Device  *device)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sync_now (f, device, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The first device sets up with a new key; the second joins with its recovery code. */
+static void
+set_up_both (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = set_up (f, &f->a, PASSWORD, NULL, &error);
+  g_autofree char *joined = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (code);
+  sync_ok (f, &f->a);
+  joined = set_up (f, &f->b, PASSWORD, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (joined, ==, code);
+}
+
+static UtProfile *
+me (Device *device)
+{
+  return ut_progress_get_default_profile (device->progress);
+}
+
+static void
+use (Fixture    *f,
+     Device     *device,
+     const char *platform)
+{
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { platform, NULL };
+
+  g_assert_true (ut_progress_set_platforms_used (device->progress, me (device), ids, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+mark (Fixture       *f,
+      Device        *device,
+      const char    *platform,
+      const char    *action,
+      UtActionState  state)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ut_progress_set_state (device->progress, me (device), ut_catalog_lookup (f->catalog, platform),
+                                        action, state, &error));
+  g_assert_no_error (error);
+}
+
+static UtActionState
+state_of (Device     *device,
+          const char *platform,
+          const char *action)
+{
+  const UtRecord *record = ut_profile_lookup_record (me (device), platform, action);
+
+  return record != NULL ? record->state : UT_ACTION_STATE_TODO;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The progress as text. Each computer keeps its platforms in the order they were added there,
+ * so they are compared in alphabetical order. */
+static char *
+progress_text (Device *device)
+{
+  g_autoptr(JsonNode) node = ut_progress_to_json (device->progress, NULL);
+  JsonArray *profiles = json_object_get_array_member (json_node_get_object (node), "profiles");
+
+  for (guint i = 0; i < json_array_get_length (profiles); i++)
+    {
+      JsonObject *profile = json_array_get_object_element (profiles, i);
+      JsonArray *platforms = json_object_get_array_member (profile, "platforms");
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      JsonArray *sorted = json_array_new ();
+
+      for (guint j = 0; j < json_array_get_length (platforms); j++)
+        g_ptr_array_add (ids, g_strdup (json_array_get_string_element (platforms, j)));
+      g_ptr_array_sort (ids, compare_strings);
+      for (guint j = 0; j < ids->len; j++)
+        json_array_add_string_element (sorted, g_ptr_array_index (ids, j));
+      json_object_set_array_member (profile, "platforms", sorted);
+    }
+
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+skip_without_rclone (Fixture *f)
+{
+  if (f->rclone != NULL)
+    return FALSE;
+  g_test_skip ("needs rclone (Debian package rclone)");
+  return TRUE;
+}
+
+/* Both mark different actions, sync, and both see both; a region chosen on the first device is
+ * not replaced by the region the second one guessed before it joined. */
+static void
+test_two_devices (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a_text = NULL;
+  g_autofree char *b_text = NULL;
+  guint n_changed = 0;
+
+  if (skip_without_rclone (f))
+    return;
+
+  use (f, &f->a, "linkedin");
+  g_assert_true (ut_progress_set_region (f->a.progress, me (&f->a), UT_REGION_EU, &error));
+  g_assert_no_error (error);
+  mark (f, &f->a, "linkedin", "turn-off-training", UT_ACTION_STATE_DONE);
+  use (f, &f->b, "chatgpt");
+  f->minutes++;
+  mark (f, &f->b, "chatgpt", "turn-off-improve-model", UT_ACTION_STATE_DONE);
+
+  set_up_both (f);
+  g_assert_true (sync_now (f, &f->b, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, >, 0);
+  sync_ok (f, &f->a);
+
+  for (Device *device = &f->a; device != NULL; device = device == &f->a ? &f->b : NULL)
+    {
+      g_assert_cmpint (state_of (device, "linkedin", "turn-off-training"), ==, UT_ACTION_STATE_DONE);
+      g_assert_cmpint (state_of (device, "chatgpt", "turn-off-improve-model"), ==, UT_ACTION_STATE_DONE);
+      g_assert_true (ut_profile_uses_platform (me (device), "linkedin"));
+      g_assert_true (ut_profile_uses_platform (me (device), "chatgpt"));
+      g_assert_cmpint (ut_profile_get_region (me (device)), ==, UT_REGION_EU);
+      g_assert_true (ut_profile_get_region_confirmed (me (device)));
+      g_assert_nonnull (ut_sync_get_last_synced (device->sync));
+      g_assert_null (ut_sync_get_problem (device->sync));
+    }
+
+  /* Converged: the same progress, and a sync with nothing new changes nothing. */
+  a_text = progress_text (&f->a);
+  b_text = progress_text (&f->b);
+  g_assert_cmpstr (a_text, ==, b_text);
+  g_assert_true (sync_now (f, &f->a, &n_changed, &error));
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  /* What the app shows was saved: a fresh start on the second device reads it. */
+  {
+    g_autoptr(UtProgress) reread = ut_progress_new (f->b.directory);
+
+    g_assert_true (ut_progress_load (reread, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (ut_profile_lookup_record (ut_progress_get_default_profile (reread), "linkedin",
+                                               "turn-off-training")->state, ==, UT_ACTION_STATE_DONE);
+  }
+}
+
+static const UtSyncVersion *
+history_holds (Device        *device,
+               const char    *platform,
+               const char    *action,
+               const char    *state)
+{
+  g_autoptr(UtSyncDocument) document = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *path = g_build_filename (device->directory, "sync.json", NULL);
+  g_autofree char *key = ut_sync_record_key ("me", platform, action);
+  g_autofree char *contents = ut_test_read_file (path);
+  g_autoptr(JsonNode) root = json_from_string (contents, NULL);
+
+  document = ut_sync_document_from_json (json_object_get_member (json_node_get_object (root), "document"), NULL);
+  g_assert_nonnull (document);
+  history = ut_sync_document_get_history (document, key);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const UtSyncVersion *version = g_ptr_array_index (history, i);
+
+      if (version->value != NULL &&
+          g_str_equal (json_object_get_string_member (json_node_get_object (version->value), "state"), state))
+        return version;
+    }
+  return NULL;
+}
+
+/* The first device's clock is an hour fast. It marks an action done and syncs; the second,
+ * whose clock is right, reads that and then skips the action. The skip is the later change and
+ * must win everywhere, though its wall time is earlier; the "done" stays in the history. Without
+ * the hybrid clock, the fast clock would undo the skip. */
+static void
+test_skewed_clocks (Fixture       *f,
+                    gconstpointer  data)
+{
+  if (skip_without_rclone (f))
+    return;
+
+  f->a.skew_minutes = 60;
+  use (f, &f->a, "linkedin");
+  use (f, &f->b, "linkedin");
+  set_up_both (f);
+
+  mark (f, &f->a, "linkedin", "turn-off-training", UT_ACTION_STATE_DONE);
+  sync_ok (f, &f->a);
+  f->minutes += 5;
+  sync_ok (f, &f->b);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "turn-off-training"), ==, UT_ACTION_STATE_DONE);
+  mark (f, &f->b, "linkedin", "turn-off-training", UT_ACTION_STATE_SKIPPED);
+  sync_ok (f, &f->b);
+  sync_ok (f, &f->a);
+
+  g_assert_cmpint (state_of (&f->a, "linkedin", "turn-off-training"), ==, UT_ACTION_STATE_SKIPPED);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "turn-off-training"), ==, UT_ACTION_STATE_SKIPPED);
+  g_assert_nonnull (history_holds (&f->a, "linkedin", "turn-off-training", "done"));
+
+  /* Changed on both without a sync between: the one made later wins on both, the other is kept. */
+  f->a.skew_minutes = 0;
+  f->minutes += 10;
+  mark (f, &f->a, "linkedin", "objection-form", UT_ACTION_STATE_NOT_APPLICABLE);
+  f->minutes += 3;
+  mark (f, &f->b, "linkedin", "objection-form", UT_ACTION_STATE_DONE);
+  sync_ok (f, &f->b);
+  sync_ok (f, &f->a);
+  sync_ok (f, &f->b);
+  g_assert_cmpint (state_of (&f->a, "linkedin", "objection-form"), ==, UT_ACTION_STATE_DONE);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "objection-form"), ==, UT_ACTION_STATE_DONE);
+  g_assert_nonnull (history_holds (&f->a, "linkedin", "objection-form", "not-applicable"));
+  g_assert_nonnull (history_holds (&f->b, "linkedin", "objection-form", "not-applicable"));
+}
+
+/* The second device stays away while the first changes things over several syncs, removes a
+ * platform and deletes a profile; when it syncs again it has all of it, deletions included. */
+static void
+test_catch_up_and_deletions (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *chatgpt[] = { "chatgpt", NULL };
+  UtProfile *partner;
+
+  if (skip_without_rclone (f))
+    return;
+
+  use (f, &f->a, "linkedin");
+  use (f, &f->a, "chatgpt");
+  partner = ut_progress_add_profile (f->a.progress, "Partner", UT_REGION_UK, &error);
+  g_assert_no_error (error);
+  set_up_both (f);
+  sync_ok (f, &f->b);
+  g_assert_nonnull (ut_progress_lookup_profile (f->b.progress, "Partner"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      f->minutes += 60;
+      mark (f, &f->a, "linkedin", i % 2 == 0 ? "turn-off-training" : "objection-form", UT_ACTION_STATE_DONE);
+      sync_ok (f, &f->a);
+    }
+  g_assert_true (ut_progress_set_platforms_used (f->a.progress, me (&f->a), chatgpt, FALSE, &error));
+  g_assert_true (ut_progress_remove_profile (f->a.progress, partner, &error));
+  g_assert_no_error (error);
+  sync_ok (f, &f->a);
+
+  f->minutes += 60 * 24 * 7;
+  sync_ok (f, &f->b);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "turn-off-training"), ==, UT_ACTION_STATE_DONE);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "objection-form"), ==, UT_ACTION_STATE_DONE);
+  g_assert_false (ut_profile_uses_platform (me (&f->b), "chatgpt"));
+  g_assert_true (ut_profile_uses_platform (me (&f->b), "linkedin"));
+  g_assert_null (ut_progress_lookup_profile (f->b.progress, "Partner"));
+  g_assert_cmpuint (g_list_model_get_n_items (ut_progress_get_profiles (f->b.progress)), ==, 1);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize needle_length = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* Sealed files hold zero bytes, so no string search. */
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (contents + i, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every file under @directory, recursively. */
+static void
+list_files (const char *directory,
+            GPtrArray  *files)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        list_files (path, files);
+      else
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+}
+
+/* The server sees no platform, profile or account; nothing under the test's home, the keyring
+ * file included, holds the app password or the recovery code in the clear. */
+static void
+test_nothing_readable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) served = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) everything = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  const char *secrets[] = { "linkedin", "LinkedIn", "chatgpt", "Partner Anna", "turn-off-training", NULL };
+
+  if (skip_without_rclone (f))
+    return;
+
+  use (f, &f->a, "linkedin");
+  use (f, &f->a, "chatgpt");
+  mark (f, &f->a, "linkedin", "turn-off-training", UT_ACTION_STATE_DONE);
+  ut_progress_add_profile (f->a.progress, "Partner Anna", UT_REGION_CH, &error);
+  g_assert_no_error (error);
+  code = set_up (f, &f->a, PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  sync_ok (f, &f->a);
+  g_free (set_up (f, &f->b, PASSWORD, code, &error));
+  g_assert_no_error (error);
+  sync_ok (f, &f->b);
+  g_assert_nonnull (ut_progress_lookup_profile (f->b.progress, "Partner Anna"));
+
+  list_files (f->served, served);
+  g_assert_cmpuint (served->len, ==, 2);
+  for (guint i = 0; i < served->len; i++)
+    {
+      const char *path = g_ptr_array_index (served, i);
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_assert_true (g_str_has_suffix (name, ".uts"));
+      g_assert_cmpuint (strspn (name, "0123456789abcdef"), ==, 32);
+      for (guint j = 0; secrets[j] != NULL; j++)
+        g_assert_false (file_contains (path, secrets[j]));
+    }
+
+  list_files (home, everything);
+  g_assert_cmpuint (everything->len, >, served->len);
+  for (guint i = 0; i < everything->len; i++)
+    {
+      const char *path = g_ptr_array_index (everything, i);
+
+      g_assert_false (file_contains (path, PASSWORD));
+      g_assert_false (file_contains (path, code));
+    }
+}
+
+/* A SoupServer answering a listing with nothing in it, and every write with 507. */
+static void
+full_server_handler (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  static const char listing[] =
+    "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/</d:href><d:propstat>"
+    "<d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status>"
+    "</d:propstat></d:response></d:multistatus>";
+
+  if (g_str_equal (soup_server_message_get_method (msg), "PROPFIND"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_MULTI_STATUS, NULL);
+      soup_server_message_set_response (msg, "application/xml", SOUP_MEMORY_STATIC, listing, strlen (listing));
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_INSUFFICIENT_STORAGE, NULL);
+}
+
+static void
+assert_refused (Fixture     *f,
+                Device      *device,
+                const char  *before,
+                GQuark       domain,
+                int          code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_false (sync_now (f, device, NULL, &error));
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (ut_sync_get_problem (device->sync), ==, error->message);
+  after = progress_text (device);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Puts a file in the sync folder through the server (rclone caches its listing, so a file
+ * written beside it would not be seen): sealed under @key, then cut to @keep bytes or with its
+ * last byte flipped when asked. */
+static void
+put_sealed (Fixture    *f,
+            GBytes     *key,
+            const char *name,
+            const char *text,
+            gssize      keep,
+            gboolean    flip)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = g_bytes_new (text, strlen (text));
+  g_autoptr(GBytes) sealed = ut_sync_seal (key, plain, NULL);
+  g_autoptr(UtWebdav) dav = ut_webdav_new (f->url, USER, PASSWORD, &error);
+  g_autoptr(GBytes) sent = NULL;
+  g_autofree char *etag = NULL;
+  gsize length;
+  guint8 *bytes = g_bytes_unref_to_data (g_steal_pointer (&sealed), &length);
+
+  g_assert_no_error (error);
+  if (flip)
+    bytes[length - 1] ^= 1;
+  sent = g_bytes_new_take (bytes, keep >= 0 ? (gsize) keep : length);
+  ut_webdav_put_async (dav, name, sent, NULL, NULL, done_cb, f);
+  etag = ut_webdav_put_finish (dav, wait_for (f), &error);
+  g_assert_no_error (error);
+}
+
+/* Refusals: each with its sentence, and nothing lost here. */
+static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UtSyncCredentials) wrong = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GBytes) other_key = NULL;
+  g_autoptr(SoupServer) full = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *full_url = NULL;
+
+  if (skip_without_rclone (f))
+    return;
+
+  /* A wrong password at set-up. */
+  g_assert_null (set_up (f, &f->a, "not-the-password", NULL, &error));
+  g_assert_error (error, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_AUTHENTICATION);
+  g_assert_false (ut_sync_is_set_up (f->a.sync));
+  g_clear_error (&error);
+
+  use (f, &f->a, "linkedin");
+  mark (f, &f->a, "linkedin", "turn-off-training", UT_ACTION_STATE_DONE);
+  set_up_both (f);
+  sync_ok (f, &f->b);
+  mark (f, &f->b, "linkedin", "objection-form", UT_ACTION_STATE_SKIPPED);
+  before = progress_text (&f->b);
+
+  /* A wrong recovery code on another computer. */
+  other_key = ut_sync_key_generate (&error);
+  g_assert_no_error (error);
+  code = ut_sync_recovery_code_encode (other_key);
+  {
+    g_autofree char *directory = g_build_filename (home, "third", NULL);
+    g_autoptr(UtProgress) progress = ut_progress_new (directory);
+    g_autoptr(UtSync) third = ut_sync_new (progress);
+
+    ut_sync_set_up_async (third, f->url, USER, PASSWORD, code, NULL, done_cb, f);
+    g_assert_null (ut_sync_set_up_finish (third, wait_for (f), &error));
+    g_assert_error (error, UT_SYNC_ERROR, UT_SYNC_ERROR_OTHER_KEY);
+    g_clear_error (&error);
+    /* And setting up a new key in a folder in use. */
+    ut_sync_set_up_async (third, f->url, USER, PASSWORD, NULL, NULL, done_cb, f);
+    g_assert_null (ut_sync_set_up_finish (third, wait_for (f), &error));
+    g_assert_error (error, UT_SYNC_ERROR, UT_SYNC_ERROR_RECOVERY_CODE);
+    g_clear_error (&error);
+  }
+
+  /* Files that cannot be used are left alone and named; the rest still merges. */
+  ut_sync_credentials_lookup_async (f->url, USER, NULL, done_cb, f);
+  {
+    g_autoptr(UtSyncCredentials) credentials = ut_sync_credentials_lookup_finish (wait_for (f), &error);
+
+    g_assert_no_error (error);
+    key = g_bytes_ref (credentials->key);
+  }
+  put_sealed (f, other_key, "00000000000000000000000000000001.uts", "{}", -1, FALSE);
+  put_sealed (f, key, "00000000000000000000000000000002.uts", "{\"format\": 1}", 20, FALSE);
+  put_sealed (f, key, "00000000000000000000000000000003.uts", "not a document", -1, FALSE);
+  put_sealed (f, key, "00000000000000000000000000000004.uts", "{\"format\": 1}", -1, TRUE);
+  f->minutes += 1;
+  mark (f, &f->a, "linkedin", "turn-off-training", UT_ACTION_STATE_TODO);
+  sync_ok (f, &f->a);
+  sync_ok (f, &f->b);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "turn-off-training"), ==, UT_ACTION_STATE_TODO);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "objection-form"), ==, UT_ACTION_STATE_SKIPPED);
+  g_assert_nonnull (ut_sync_get_problem (f->b.sync));
+  g_assert_nonnull (strstr (ut_sync_get_problem (f->b.sync), "another recovery code"));
+  g_assert_nonnull (strstr (ut_sync_get_problem (f->b.sync), "changed after Untrain wrote it"));
+  g_assert_nonnull (strstr (ut_sync_get_problem (f->b.sync), "does not hold progress"));
+  g_assert_nonnull (strstr (ut_sync_get_problem (f->b.sync), "not one Untrain wrote"));
+  g_clear_pointer (&before, g_free);
+  before = progress_text (&f->b);
+
+  /* The password changed on the server: refused, nothing changes here. */
+  wrong = ut_sync_credentials_new (f->url, USER, "an-old-password", key);
+  ut_sync_credentials_store_async (wrong, NULL, done_cb, f);
+  g_assert_true (ut_sync_credentials_store_finish (wait_for (f), &error));
+  g_assert_no_error (error);
+  assert_refused (f, &f->b, before, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_AUTHENTICATION);
+
+  /* The server is down. */
+  ut_test_rclone_stop (f->rclone);
+  g_clear_object (&f->rclone);
+  assert_refused (f, &f->b, before, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_NETWORK);
+  g_assert_nonnull (ut_sync_get_last_synced (f->b.sync));
+
+  /* A full server: the set-up finds the folder, the write is refused with 507. */
+  full = soup_server_new (NULL, NULL);
+  soup_server_add_handler (full, NULL, full_server_handler, NULL, NULL);
+  soup_server_listen_local (full, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (full);
+  full_url = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  ut_sync_set_up_async (f->b.sync, full_url, USER, PASSWORD, NULL, NULL, done_cb, f);
+  g_free (ut_sync_set_up_finish (f->b.sync, wait_for (f), &error));
+  g_assert_no_error (error);
+  assert_refused (f, &f->b, before, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_FULL);
+  soup_server_disconnect (full);
+}
+
+/* Stopping removes the keyring items and the state; progress stays. */
+static void
+test_stop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (skip_without_rclone (f))
+    return;
+
+  use (f, &f->a, "linkedin");
+  set_up_both (f);
+  sync_ok (f, &f->b);
+  before = progress_text (&f->b);
+  ut_sync_stop_async (f->b.sync, NULL, done_cb, f);
+  g_assert_true (ut_sync_stop_finish (f->b.sync, wait_for (f), &error));
+  g_assert_no_error (error);
+  g_assert_false (ut_sync_is_set_up (f->b.sync));
+  after = progress_text (&f->b);
+  g_assert_cmpstr (after, ==, before);
+
+  ut_sync_credentials_lookup_async (f->url, USER, NULL, done_cb, f);
+  g_assert_null (ut_sync_credentials_lookup_finish (wait_for (f), &error));
+  g_assert_no_error (error);
+  g_assert_false (sync_now (f, &f->b, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keyring = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("untrain-sync-engine-XXXXXX", &error);
+  g_assert_no_error (error);
+  keyring = g_build_filename (home, "keyring", NULL);
+  /* libsecret picks its backend once, before anything else uses it. */
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/sync-engine/two-devices", Fixture, NULL, setup, test_two_devices, teardown);
+  g_test_add ("/sync-engine/skewed-clocks", Fixture, NULL, setup, test_skewed_clocks, teardown);
+  g_test_add ("/sync-engine/catch-up-and-deletions", Fixture, NULL, setup, test_catch_up_and_deletions, teardown);
+  g_test_add ("/sync-engine/nothing-readable", Fixture, NULL, setup, test_nothing_readable, teardown);
+  g_test_add ("/sync-engine/refusals", Fixture, NULL, setup, test_refusals, teardown);
+  g_test_add ("/sync-engine/stop", Fixture, NULL, setup, test_stop, teardown);
+  status = g_test_run ();
+
+  ut_test_remove_tree (home);
+  return status;
+}
