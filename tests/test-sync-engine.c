@@ -735,6 +735,100 @@ test_stop (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
 }
 
+/* Runs untrain as a computer whose data and keyring are in home/@device, with @input on its
+ * standard input. */
+static int
+run_cli (const char  *device,
+         const char  *input,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autofree char *data = g_build_filename (home, device, "data", NULL);
+  g_autofree char *keyring = g_build_filename (home, device, "keyring", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = ut_test_launcher (data, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                             G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_ptr_array_add (argv, (gpointer) ut_test_untrain_binary ());
+  va_start (args, err);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  g_subprocess_communicate_utf8 (process, input, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_test_message ("untrain %s → %d\nstdout: %s\nstderr: %s", (const char *) argv->pdata[1],
+                  g_subprocess_get_exit_status (process), *out, *err);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Two computers set up and converge from the command line; the password is read from standard
+ * input and lands in no file. */
+static void
+test_command_line (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = NULL;
+
+  if (skip_without_rclone (f))
+    return;
+
+  g_assert_cmpint (run_cli ("laptop", NULL, &out, &err, "--use", "linkedin", NULL), ==, 0);
+  g_assert_cmpint (run_cli ("laptop", NULL, &out, &err, "--mark", "linkedin", "turn-off-training", "done", NULL), ==, 0);
+  g_assert_cmpint (run_cli ("laptop", PASSWORD "\n", &out, &err, "--sync-setup", f->url, "--user", USER, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && code == NULL; i++)
+    if (g_str_has_prefix (lines[i], "    "))
+      code = g_strstrip (g_strdup (lines[i]));
+  g_assert_nonnull (code);
+  g_assert_cmpuint (strlen (code), ==, 65);
+
+  g_assert_cmpint (run_cli ("desktop", NULL, &out, &err, "--use", "chatgpt", NULL), ==, 0);
+  g_assert_cmpint (run_cli ("desktop", NULL, &out, &err, "--mark", "chatgpt", "turn-off-improve-model", "done", NULL), ==, 0);
+  g_assert_cmpint (run_cli ("desktop", PASSWORD "\n", &out, &err, "--sync-setup", f->url, "--user", USER,
+                            "--recovery-code", code, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "joined"));
+  g_assert_cmpint (run_cli ("laptop", NULL, &out, &err, "--sync", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "arrived from your other computers"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (run_cli (i == 0 ? "laptop" : "desktop", NULL, &out, &err, "--status", NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "2 of 5 actions done"));
+    }
+  g_assert_cmpint (run_cli ("desktop", NULL, &out, &err, "--sync-status", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Last synced "));
+
+  /* Refused: a wrong password, no password, a stray option. Nothing is set up. */
+  g_assert_cmpint (run_cli ("third", "wrong\n", &out, &err, "--sync-setup", f->url, "--user", USER,
+                            "--recovery-code", code, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "refused the user name or app password"));
+  g_assert_cmpint (run_cli ("third", "", &out, &err, "--sync-setup", f->url, "--user", USER, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "No app password"));
+  g_assert_cmpint (run_cli ("third", NULL, &out, &err, "--user", USER, NULL), ==, 2);
+  g_assert_cmpint (run_cli ("third", NULL, &out, &err, "--sync", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "not set up"));
+
+  list_files (home, files);
+  for (guint i = 0; i < files->len; i++)
+    g_assert_false (file_contains (g_ptr_array_index (files, i), PASSWORD));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +852,7 @@ main (int   argc,
   g_test_add ("/sync-engine/nothing-readable", Fixture, NULL, setup, test_nothing_readable, teardown);
   g_test_add ("/sync-engine/refusals", Fixture, NULL, setup, test_refusals, teardown);
   g_test_add ("/sync-engine/stop", Fixture, NULL, setup, test_stop, teardown);
+  g_test_add ("/sync-engine/command-line", Fixture, NULL, setup, test_command_line, teardown);
   status = g_test_run ();
 
   ut_test_remove_tree (home);
