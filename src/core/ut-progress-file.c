@@ -983,6 +983,7 @@ _ut_progress_save_profiles (UtProgress  *self,
     }
 
   self->file_is_good = TRUE;
+  _ut_progress_emit_saved (self);
   return TRUE;
 }
 

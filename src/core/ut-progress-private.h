@@ -50,6 +50,7 @@ typedef enum
 gboolean       _ut_progress_check_writable          (UtProgress   *self,
                                                      GError      **error);
 GPtrArray     *_ut_progress_list_profiles           (UtProgress   *self);
+void           _ut_progress_emit_saved              (UtProgress   *self);
 void           _ut_progress_emit_records_changed    (UtProgress   *self,
                                                      UtProfile    *profile,
                                                      const char   *platform_id);

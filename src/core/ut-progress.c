@@ -23,6 +23,7 @@ G_DEFINE_QUARK (ut-progress-error-quark, ut_progress_error)
 
 enum {
   RECORDS_CHANGED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -58,6 +59,16 @@ ut_progress_class_init (UtProgressClass *klass)
   signals[RECORDS_CHANGED] =
     g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, UT_TYPE_PROFILE, G_TYPE_STRING);
+
+  /**
+   * UtProgress::saved:
+   *
+   * Emitted after every save of the progress file: whatever changed, a sync then has something
+   * to send.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -143,6 +154,12 @@ _ut_progress_list_profiles (UtProgress *self)
     g_ptr_array_add (profiles, g_list_model_get_item (G_LIST_MODEL (self->profiles), i));
 
   return profiles;
+}
+
+void
+_ut_progress_emit_saved (UtProgress *self)
+{
+  g_signal_emit (self, signals[SAVED], 0);
 }
 
 void

@@ -41,6 +41,11 @@ struct _UtApplication
   guint             automatic_check_source;
   gboolean          manual_check;
   gboolean          icons_added;
+
+  UtSync           *sync;
+  GError           *sync_error;   /* the sync state could not be read */
+  guint             sync_source;
+  gboolean          sync_scheduled_at_start;
 };
 
 G_DEFINE_FINAL_TYPE (UtApplication, ut_application, ADW_TYPE_APPLICATION)
@@ -115,6 +120,8 @@ load_state (gpointer user_data)
   /* On failure the window still opens: progress stays read-only and every change says why. */
   self->progress = ut_progress_new (NULL);
   ut_progress_load (self->progress, &self->progress_error);
+  self->sync = ut_sync_new (self->progress);
+  ut_sync_load (self->sync, &self->sync_error);
 
   return NULL;
 }
@@ -149,6 +156,71 @@ wait_for_state (UtApplication *self)
 
 static void schedule_automatic_check (UtApplication *self);
 
+/* ---- sync: at start, after changes, every quarter of an hour while open, and on demand ------ */
+
+#define SYNC_AT_START_SECONDS      3
+#define SYNC_AFTER_CHANGE_SECONDS  10
+#define SYNC_WHILE_OPEN_SECONDS    (15 * 60)
+
+static void schedule_sync (UtApplication *self,
+                           guint          seconds);
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(UtApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Offline or refused: progress here is untouched, and Preferences → Sync says what happened. */
+  if (!ut_sync_run_finish (UT_SYNC (source), result, NULL, &error))
+    g_debug ("Sync: %s", error->message);
+  if (self->sync_source == 0)
+    schedule_sync (self, SYNC_WHILE_OPEN_SECONDS);
+}
+
+static gboolean
+sync_timeout_cb (gpointer user_data)
+{
+  UtApplication *self = user_data;
+
+  self->sync_source = 0;
+  if (ut_sync_is_set_up (self->sync))
+    ut_sync_run_async (self->sync, NULL, sync_done_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_sync (UtApplication *self,
+               guint          seconds)
+{
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  if (ut_sync_is_set_up (self->sync))
+    self->sync_source = g_timeout_add_seconds (seconds, sync_timeout_cb, self);
+}
+
+/* A change is sent a few seconds after the last one, not once per click. What a sync itself
+ * saves is not a change to send. */
+static void
+progress_saved_cb (UtApplication *self)
+{
+  if (!ut_sync_is_busy (self->sync))
+    schedule_sync (self, SYNC_AFTER_CHANGE_SECONDS);
+}
+
+static void
+start_syncing (UtApplication *self)
+{
+  if (self->sync_scheduled_at_start)
+    return;
+  self->sync_scheduled_at_start = TRUE;
+  g_signal_connect_object (self->progress, "saved", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
+  /* Set up in Preferences: the page syncs at once, and changes are sent from then on. */
+  g_signal_connect_object (self->sync, "notify::set-up", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
+  schedule_sync (self, SYNC_AT_START_SECONDS);
+}
+
 /* The window as the loaded state makes it: the main window, or why Untrain cannot start. */
 static GtkWindow *
 open_main_window (UtApplication *self,
@@ -176,8 +248,11 @@ open_main_window (UtApplication *self,
     ut_window_show_problem (window, self->catalog_warning->message);
   if (self->progress_error != NULL)
     ut_window_show_problem (window, self->progress_error->message);
+  if (self->sync_error != NULL)
+    ut_window_show_problem (window, self->sync_error->message);
   ut_window_announce_overdue (window);
   schedule_automatic_check (self);
+  start_syncing (self);
   return GTK_WINDOW (window);
 }
 
@@ -225,13 +300,15 @@ preferences_action (GSimpleAction *action,
 {
   UtApplication *self = user_data;
   GtkWindow *window = active_window (self);
+  UtPreferencesWindow *preferences;
 
   if (!UT_IS_WINDOW (window) || ut_window_is_loading (UT_WINDOW (window)))
     return;
 
-  gtk_window_present (GTK_WINDOW (ut_preferences_window_new (window, self->catalog, self->progress,
-                                                             self->identities,
-                                                             ut_window_get_profile (UT_WINDOW (window)))));
+  preferences = ut_preferences_window_new (window, self->catalog, self->progress, self->identities,
+                                           ut_window_get_profile (UT_WINDOW (window)));
+  ut_preferences_window_add_sync (preferences, self->sync);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -502,6 +579,9 @@ ut_application_finalize (GObject *object)
   g_clear_pointer (&self->updater_url, g_free);
   g_clear_object (&self->settings);
   g_clear_error (&self->progress_error);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_object (&self->sync);
+  g_clear_error (&self->sync_error);
 
   G_OBJECT_CLASS (ut_application_parent_class)->finalize (object);
 }

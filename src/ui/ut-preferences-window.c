@@ -15,13 +15,12 @@
 #include "ut-legal.h"
 #include "ut-preferences-window-private.h"
 #include "ut-profile-row.h"
+#include "ut-sync-page.h"
 
-/* Profiles, the active profile's region and the re-check interval. Every change goes straight to
- * UtProgress, which saves it; there is no Apply button.
- *
- * The settings live in AdwPreferencesPages inside an AdwViewStack ("pages"). An "Accounts" page
- * (keyring identities) and a "Catalog updates" group are still to come: a new page is one more
- * AdwViewStackPage in the .ui, and the header bar shows a view switcher once there are two. */
+/* Profiles, the active profile's region and the re-check interval, catalog updates, then the
+ * Accounts page (keyring identities) and the Sync page. Every change goes straight to UtProgress,
+ * which saves it; there is no Apply button. The pages switch in the header bar when the window is
+ * wide and at its bottom when it is narrow. */
 
 struct _UtPreferencesWindow
 {
@@ -29,7 +28,6 @@ struct _UtPreferencesWindow
 
   /* Template widgets */
   AdwToastOverlay *toasts;
-  AdwHeaderBar    *header_bar;
   AdwViewStack    *pages;
   GtkListBox      *profiles_list;
   AdwEntryRow     *new_profile_row;
@@ -291,7 +289,6 @@ ut_preferences_window_class_init (UtPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, toasts);
-  gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, UtPreferencesWindow, new_profile_row);
@@ -401,21 +398,6 @@ catalog_url_apply_cb (UtPreferencesWindow *self)
   g_settings_set_string (self->settings, "catalog-url", url);
 }
 
-static void
-add_switcher_if_needed (UtPreferencesWindow *self)
-{
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1)
-    {
-      GtkWidget *switcher = adw_view_switcher_new ();
-
-      adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->pages);
-      adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-      adw_header_bar_set_title_widget (self->header_bar, switcher);
-    }
-}
-
 /**
  * ut_preferences_window_new:
  * @parent: (nullable): the window it is modal to
@@ -461,7 +443,6 @@ ut_preferences_window_new (GtkWindow       *parent,
   g_signal_connect_object (accounts_page, "message", G_CALLBACK (show_message), self, G_CONNECT_SWAPPED);
   accounts = adw_view_stack_add_titled (self->pages, GTK_WIDGET (accounts_page), "accounts", _("Accounts"));
   adw_view_stack_page_set_icon_name (accounts, "system-users-symbolic");
-  add_switcher_if_needed (self);
 
   self->settings = g_settings_new (SCHEMA_ID);
   g_settings_bind (self->settings, "automatic-catalog-checks", self->automatic_switch, "active", G_SETTINGS_BIND_DEFAULT);
@@ -476,4 +457,22 @@ ut_preferences_window_new (GtkWindow       *parent,
                            G_CALLBACK (update_last_check), self, G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/**
+ * ut_preferences_window_add_sync:
+ *
+ * Adds the Sync page, for @sync.
+ */
+void
+ut_preferences_window_add_sync (UtPreferencesWindow *self,
+                                UtSync              *sync)
+{
+  AdwViewStackPage *page;
+
+  g_return_if_fail (UT_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (UT_IS_SYNC (sync));
+
+  page = adw_view_stack_add_titled (self->pages, GTK_WIDGET (ut_sync_page_new (sync)), "sync", _("Sync"));
+  adw_view_stack_page_set_icon_name (page, "emblem-synchronizing-symbolic");
 }

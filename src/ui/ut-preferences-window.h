@@ -11,6 +11,7 @@
 #include "ut-catalog.h"
 #include "ut-identity-store.h"
 #include "ut-progress.h"
+#include "ut-sync.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,7 @@ UtPreferencesWindow *ut_preferences_window_new (GtkWindow       *parent,
                                                 UtProgress      *progress,
                                                 UtIdentityStore *identities,
                                                 UtProfile       *active_profile);
+void                 ut_preferences_window_add_sync (UtPreferencesWindow *self,
+                                                     UtSync              *sync);
 
 G_END_DECLS
