@@ -735,6 +735,35 @@ test_stop (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
 }
 
+/* A folder named at set-up that is not there yet is made; one whose parent is missing is not. */
+static void
+test_creates_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *folder = NULL;
+  g_autofree char *orphan = NULL;
+  g_autofree char *made = g_build_filename (home, "served", "Untrain", NULL);
+
+  if (skip_without_rclone (f))
+    return;
+
+  folder = g_strconcat (f->url, "Untrain/", NULL);
+  ut_sync_set_up_async (f->a.sync, folder, USER, PASSWORD, NULL, NULL, done_cb, f);
+  g_free (ut_sync_set_up_finish (f->a.sync, wait_for (f), &error));
+  g_assert_no_error (error);
+  sync_ok (f, &f->a);
+  list_files (made, files);
+  g_assert_cmpuint (files->len, ==, 1);
+
+  orphan = g_strconcat (f->url, "missing/Untrain/", NULL);
+  ut_sync_set_up_async (f->b.sync, orphan, USER, PASSWORD, NULL, NULL, done_cb, f);
+  g_assert_null (ut_sync_set_up_finish (f->b.sync, wait_for (f), &error));
+  g_assert_error (error, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_NOT_FOUND);
+  g_assert_false (ut_sync_is_set_up (f->b.sync));
+}
+
 /* Runs untrain as a computer whose data and keyring are in home/@device, with @input on its
  * standard input. */
 static int
@@ -812,7 +841,8 @@ test_command_line (Fixture       *f,
       g_assert_nonnull (strstr (out, "2 of 5 actions done"));
     }
   g_assert_cmpint (run_cli ("desktop", NULL, &out, &err, "--sync-status", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "Last synced "));
+  g_assert_true (g_str_has_prefix (out, "Folder: "));
+  g_assert_nonnull (strstr (out, "\nLast synced "));
 
   /* Refused: a wrong password, no password, a stray option. Nothing is set up. */
   g_assert_cmpint (run_cli ("third", "wrong\n", &out, &err, "--sync-setup", f->url, "--user", USER,
@@ -852,6 +882,7 @@ main (int   argc,
   g_test_add ("/sync-engine/nothing-readable", Fixture, NULL, setup, test_nothing_readable, teardown);
   g_test_add ("/sync-engine/refusals", Fixture, NULL, setup, test_refusals, teardown);
   g_test_add ("/sync-engine/stop", Fixture, NULL, setup, test_stop, teardown);
+  g_test_add ("/sync-engine/creates-folder", Fixture, NULL, setup, test_creates_folder, teardown);
   g_test_add ("/sync-engine/command-line", Fixture, NULL, setup, test_command_line, teardown);
   status = g_test_run ();
 

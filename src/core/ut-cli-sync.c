@@ -192,6 +192,8 @@ _ut_cli_sync (Cli *cli)
     {
       g_autofree char *status_text = ut_sync_describe (sync);
 
+      if (ut_sync_is_set_up (sync))
+        g_print (_("Folder: %s (user %s)\n"), ut_sync_get_url (sync), ut_sync_get_user (sync));
       g_print ("%s\n", status_text);
       return EXIT_OK;
     }

@@ -232,8 +232,8 @@ ut_sync_is_busy (UtSync *self)
 /**
  * ut_sync_describe:
  *
- * Returns: (transfer full): the status in a sentence: not set up, when it last synced, and any
- *   problem
+ * Returns: (transfer full): the status in a sentence or two: not set up, or when it last
+ *   synced, and any problem
  */
 char *
 ut_sync_describe (UtSync *self)
@@ -252,10 +252,10 @@ ut_sync_describe (UtSync *self)
 
       /* Translators: a date and time, as in "Last synced 2026-11-30 14:05." */
       when = g_date_time_format (local, _("%Y-%m-%d %H:%M"));
-      g_string_append_printf (text, _("Last synced %s with %s."), when, self->url);
+      g_string_append_printf (text, _("Last synced %s."), when);
     }
   else
-    g_string_append_printf (text, _("Set up to sync with %s; not synced yet."), self->url);
+    g_string_append (text, _("Not synced yet."));
 
   if (self->problem != NULL)
     g_string_append_printf (text, " %s", self->problem);
@@ -922,6 +922,7 @@ typedef struct
   char     *password;
   GBytes   *key;
   gboolean  joining;
+  gboolean  created;   /* the folder was made at this set-up */
   UtWebdav *webdav;
 } SetUp;
 
@@ -1012,6 +1013,27 @@ check_code_cb (GObject      *source,
   store (task);
 }
 
+static void set_up_list_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+static void
+created_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!ut_webdav_create_folder_finish (UT_WEBDAV (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  ut_webdav_list_async (UT_WEBDAV (source), g_task_get_cancellable (task), set_up_list_cb, task);
+}
+
 static void
 set_up_list_cb (GObject      *source,
                 GAsyncResult *result,
@@ -1025,6 +1047,14 @@ set_up_list_cb (GObject      *source,
 
   if ((entries = ut_webdav_list_finish (UT_WEBDAV (source), result, &error)) == NULL)
     {
+      /* A folder named for Untrain that is not there yet is made, once. */
+      if (g_error_matches (error, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_NOT_FOUND) && !set_up->created)
+        {
+          g_error_free (error);
+          set_up->created = TRUE;
+          ut_webdav_create_folder_async (set_up->webdav, g_task_get_cancellable (task), created_cb, task);
+          return;
+        }
       g_task_return_error (task, error);
       g_object_unref (task);
       return;

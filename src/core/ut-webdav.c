@@ -358,6 +358,13 @@ list_done_cb (GObject      *session,
 
   if (body == NULL)
     return;
+  if (soup_message_get_status (request->message) == SOUP_STATUS_NOT_FOUND)
+    {
+      g_task_return_new_error (task, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_NOT_FOUND,
+                               _("The sync folder does not exist on the server. Check its address; "
+                                 "your progress here is unchanged."));
+      return;
+    }
   if (soup_message_get_status (request->message) != SOUP_STATUS_MULTI_STATUS)
     {
       g_task_return_error (task, status_error (request->message));
@@ -570,4 +577,59 @@ ut_webdav_put_finish (UtWebdav      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- create the folder ------------------------------------------------------------------ */
+
+static void
+create_done_cb (GObject      *session,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = finish_send (session, result, task);
+  guint status;
+
+  if (body == NULL)
+    return;
+
+  /* 405: it exists already, which is what was asked for. */
+  status = soup_message_get_status (request->message);
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) || status == SOUP_STATUS_METHOD_NOT_ALLOWED)
+    g_task_return_boolean (task, TRUE);
+  else if (status == SOUP_STATUS_CONFLICT)
+    g_task_return_new_error (task, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_NOT_FOUND,
+                             _("The folder that should hold the sync folder does not exist on the server. "
+                               "Check the address; your progress here is unchanged."));
+  else
+    g_task_return_error (task, status_error (request->message));
+}
+
+/**
+ * ut_webdav_create_folder_async:
+ *
+ * Creates the folder itself (MKCOL), so that a person can name a new folder at set-up. Its
+ * parent must exist.
+ */
+void
+ut_webdav_create_folder_async (UtWebdav            *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (UT_IS_WEBDAV (self));
+
+  start (self, new_message (self, "MKCOL", NULL), ut_webdav_create_folder_async, cancellable, callback,
+         user_data, create_done_cb);
+}
+
+gboolean
+ut_webdav_create_folder_finish (UtWebdav      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -72,6 +72,14 @@ char      *ut_webdav_put_finish     (UtWebdav             *self,
                                      GAsyncResult         *result,
                                      GError              **error);
 
+void       ut_webdav_create_folder_async  (UtWebdav           *self,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+gboolean   ut_webdav_create_folder_finish (UtWebdav           *self,
+                                           GAsyncResult       *result,
+                                           GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UtWebdavEntry, ut_webdav_entry_free)
 
 G_END_DECLS

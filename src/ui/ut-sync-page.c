@@ -30,6 +30,7 @@ struct _UtSyncPage
   AdwPreferencesGroup *code_group;
   GtkLabel            *code_label;
   AdwPreferencesGroup *status_group;
+  AdwActionRow        *folder_row;
   AdwActionRow        *status_row;
   GtkSpinner          *spinner;
   GtkWidget           *sync_button;
@@ -53,6 +54,13 @@ update (UtSyncPage *self)
   if (!set_up)
     gtk_widget_set_visible (GTK_WIDGET (self->code_group), FALSE);
 
+  if (set_up)
+    {
+      /* Translators: the sync folder's address and the user name, as in "https://… (anna)" */
+      g_autofree char *folder = g_strdup_printf (_("%s (%s)"), ut_sync_get_url (self->sync), ut_sync_get_user (self->sync));
+
+      adw_action_row_set_subtitle (self->folder_row, folder);
+    }
   adw_action_row_set_subtitle (self->status_row, busy ? _("Syncing…") : status);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -197,6 +205,7 @@ ut_sync_page_class_init (UtSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UtSyncPage, code_group);
   gtk_widget_class_bind_template_child (widget_class, UtSyncPage, code_label);
   gtk_widget_class_bind_template_child (widget_class, UtSyncPage, status_group);
+  gtk_widget_class_bind_template_child (widget_class, UtSyncPage, folder_row);
   gtk_widget_class_bind_template_child (widget_class, UtSyncPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, UtSyncPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, UtSyncPage, sync_button);
