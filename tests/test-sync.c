@@ -10,6 +10,7 @@
 
 #include "ut-hlc.h"
 #include "ut-sync-crypto.h"
+#include "ut-sync-document.h"
 
 static GBytes *
 new_key (void)
@@ -248,6 +249,184 @@ test_hlc (void)
   g_assert_false (ut_hlc_parse (NULL, &parsed));
 }
 
+/* ---- documents ------------------------------------------------------------------------- */
+
+/* A progress of one profile "me" using @platforms, with one record of linkedin. */
+static JsonNode *
+progress_with (const char *platforms,
+               const char *state,
+               const char *changed_at)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"format\": 2, \"recheck_days\": 90, \"profiles\": [{\"id\": \"me\", \"name\": \"Me\", "
+    "\"region\": \"EU\", \"region_confirmed\": true, \"platforms\": [%s], \"records\": ["
+    "{\"platform\": \"linkedin\", \"action\": \"turn-off-training\", \"state\": \"%s\", "
+    "\"changed_at\": \"%s\", \"revision\": 2}], \"requests\": []}]}", platforms, state, changed_at);
+  JsonNode *node = json_from_string (text, NULL);
+
+  g_assert_nonnull (node);
+  return node;
+}
+
+static char *
+document_text (UtSyncDocument *document)
+{
+  g_autoptr(JsonNode) node = ut_sync_document_to_json (document);
+
+  return json_to_string (node, FALSE);
+}
+
+static char *
+state_in (UtSyncDocument *document)
+{
+  g_autofree char *key = ut_sync_record_key ("me", "linkedin", "turn-off-training");
+  const UtSyncVersion *version = ut_sync_document_lookup (document, key);
+
+  g_assert_nonnull (version);
+  return g_strdup (json_object_get_string_member (json_node_get_object (version->value), "state"));
+}
+
+#define T0 G_GINT64_CONSTANT (1796032800000)  /* 2026-11-30 10:00 UTC */
+
+/* Three devices change the same record: whatever order they merge in, all end the same, with the
+ * latest change winning and the two others in the history. */
+static void
+test_document_merge_converges (void)
+{
+  g_autoptr(UtSyncDocument) a = ut_sync_document_new ("a");
+  g_autoptr(UtSyncDocument) b = ut_sync_document_new ("b");
+  g_autoptr(UtSyncDocument) c = ut_sync_document_new ("c");
+  g_autoptr(JsonNode) pa = progress_with ("\"linkedin\"", "done", "2026-11-30T10:01:00Z");
+  g_autoptr(JsonNode) pb = progress_with ("\"linkedin\"", "skipped", "2026-11-30T10:03:00Z");
+  g_autoptr(JsonNode) pc = progress_with ("\"linkedin\", \"chatgpt\"", "not-applicable", "2026-11-30T10:02:00Z");
+  UtSyncDocument *docs[] = { a, b, c };
+  char *texts[6];
+  guint orders[6][3] = { { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 } };
+
+  g_assert_cmpuint (ut_sync_document_record_local (a, pa, T0, FALSE), >, 0);
+  g_assert_cmpuint (ut_sync_document_record_local (b, pb, T0, FALSE), >, 0);
+  g_assert_cmpuint (ut_sync_document_record_local (c, pc, T0, FALSE), >, 0);
+  /* Nothing changed since: nothing to stamp. */
+  g_assert_cmpuint (ut_sync_document_record_local (a, pa, T0 + 1000, FALSE), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(UtSyncDocument) merged = ut_sync_document_new ("observer");
+      g_autoptr(GPtrArray) history = NULL;
+      g_autofree char *key = ut_sync_record_key ("me", "linkedin", "turn-off-training");
+      g_autofree char *state = NULL;
+
+      for (guint j = 0; j < 3; j++)
+        ut_sync_document_merge (merged, docs[orders[i][j]]);
+      state = state_in (merged);
+      g_assert_cmpstr (state, ==, "skipped");
+      history = ut_sync_document_get_history (merged, key);
+      g_assert_cmpuint (history->len, ==, 2);
+      g_assert_cmpint (ut_hlc_compare (&((UtSyncVersion *) history->pdata[0])->stamp,
+                                       &((UtSyncVersion *) history->pdata[1])->stamp), >, 0);
+      g_assert_nonnull (ut_sync_document_lookup (merged, "profile/me/platform/chatgpt"));
+      texts[i] = document_text (merged);
+      /* The device id differs from the inputs', nothing else. */
+      g_assert_nonnull (strstr (texts[i], "\"device\":\"observer\""));
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (orders); i++)
+    g_assert_cmpstr (texts[i], ==, texts[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    g_free (texts[i]);
+}
+
+/* A platform removed is a tombstone that travels and wins over the older "used". */
+static void
+test_document_tombstones (void)
+{
+  g_autoptr(UtSyncDocument) a = ut_sync_document_new ("a");
+  g_autoptr(UtSyncDocument) b = ut_sync_document_new ("b");
+  g_autoptr(JsonNode) both = progress_with ("\"linkedin\", \"chatgpt\"", "done", "2026-11-30T10:01:00Z");
+  g_autoptr(JsonNode) one = progress_with ("\"linkedin\"", "done", "2026-11-30T10:01:00Z");
+  g_autoptr(JsonNode) progress = NULL;
+  g_autofree char *text = NULL;
+  const UtSyncVersion *version;
+
+  ut_sync_document_record_local (a, both, T0, FALSE);
+  ut_sync_document_merge (b, a);
+  g_assert_cmpuint (ut_sync_document_record_local (a, one, T0 + 60000, FALSE), ==, 1);
+  version = ut_sync_document_lookup (a, "profile/me/platform/chatgpt");
+  g_assert_null (version->value);
+
+  g_assert_cmpuint (ut_sync_document_merge (b, a), ==, 1);
+  progress = ut_sync_document_to_progress (b);
+  text = json_to_string (progress, FALSE);
+  g_assert_null (strstr (text, "chatgpt"));
+  g_assert_nonnull (strstr (text, "\"platforms\":[\"linkedin\"]"));
+}
+
+/* What a computer held before it joined loses to what was synced, unless it carries its own
+ * time; and a history keeps only the newest versions. */
+static void
+test_document_joining_and_history (void)
+{
+  g_autoptr(UtSyncDocument) first = ut_sync_document_new ("first");
+  g_autoptr(UtSyncDocument) joining = ut_sync_document_new ("joining");
+  g_autoptr(JsonNode) chosen = progress_with ("\"linkedin\"", "done", "2026-11-30T10:01:00Z");
+  g_autoptr(JsonNode) guessed = progress_with ("", "skipped", "2026-11-30T11:00:00Z");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *state = NULL;
+  const UtSyncVersion *about;
+
+  json_object_set_string_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (guessed), "profiles"), 0), "region", "US");
+  ut_sync_document_record_local (first, chosen, T0, FALSE);
+  ut_sync_document_record_local (joining, guessed, T0 + 3600000, TRUE);
+  ut_sync_document_merge (joining, first);
+  about = ut_sync_document_lookup (joining, "profile/me");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (about->value), "region"), ==, "EU");
+  /* The record says it was made at 11:00, after the first computer's 10:01: it wins. */
+  state = state_in (joining);
+  g_assert_cmpstr (state, ==, "skipped");
+
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2026-11-30T12:%02u:00Z", i);
+      g_autoptr(JsonNode) next = progress_with ("\"linkedin\"", i % 2 ? "done" : "todo", at);
+
+      ut_sync_document_record_local (first, next, T0, FALSE);
+    }
+  {
+    g_autofree char *key = ut_sync_record_key ("me", "linkedin", "turn-off-training");
+
+    history = ut_sync_document_get_history (first, key);
+  }
+  g_assert_cmpuint (history->len, ==, UT_SYNC_HISTORY_LENGTH);
+}
+
+/* A document from a newer Untrain, or one that is not a document, is refused. */
+static void
+test_document_refused (void)
+{
+  const char *invalid[] = {
+    "[]", "{\"format\": 1}", "{\"format\": 1, \"device\": \"\", \"elements\": {}}",
+    "{\"format\": 1, \"device\": \"a\", \"elements\": {\"k\": {\"stamp\": \"x\", \"device\": \"a\"}}}",
+    "{\"format\": 1, \"device\": \"a\", \"elements\": {\"k\": {\"stamp\": \"1.0\"}}}",
+    ("{\"format\": 1, \"device\": \"a\", \"elements\": {\"k\": {\"stamp\": \"1.0\", \"device\": \"a\", "
+     "\"history\": [7]}}}"),
+  };
+  g_autoptr(JsonNode) future = json_from_string ("{\"format\": 2, \"device\": \"a\", \"elements\": {}}", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (ut_sync_document_from_json (future, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (invalid[i], NULL);
+
+      g_assert_null (ut_sync_document_from_json (node, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +438,10 @@ main (int   argc,
   g_test_add_func ("/sync/seal-and-open", test_seal_and_open);
   g_test_add_func ("/sync/file-names", test_file_names);
   g_test_add_func ("/sync/hybrid-logical-clock", test_hlc);
+  g_test_add_func ("/sync/document/merge-converges", test_document_merge_converges);
+  g_test_add_func ("/sync/document/tombstones", test_document_tombstones);
+  g_test_add_func ("/sync/document/joining-and-history", test_document_joining_and_history);
+  g_test_add_func ("/sync/document/refused", test_document_refused);
 
   return g_test_run ();
 }

@@ -11,28 +11,10 @@
 #include <string.h>
 
 #include "ut-catalog-audit.h"
+#include "ut-json.h"
 
 /* The audit reads records as JSON, not through the model, so that it also counts what it can in
  * a record that does not validate yet: a maintainer runs it while fixing one. */
-
-static const char *
-string_member (JsonObject *object,
-               const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
 
 static JsonObject *
 object_element (JsonArray *array,
@@ -74,14 +56,14 @@ ut_catalog_audit_record (JsonObject     *record,
 
   memset (figures, 0, sizeof *figures);
   figures->n_records = 1;
-  figures->days_since_review = days_since (string_member (record, "reviewed"), today);
+  figures->days_since_review = days_since (ut_json_get_string (record, "reviewed"), today);
 
-  sources = array_member (record, "sources");
+  sources = ut_json_get_array (record, "sources");
   for (guint i = 0; sources != NULL && i < json_array_get_length (sources); i++)
     {
       JsonObject *source = object_element (sources, i);
-      const char *publisher = source != NULL ? string_member (source, "publisher") : NULL;
-      const char *id = source != NULL ? string_member (source, "id") : NULL;
+      const char *publisher = source != NULL ? ut_json_get_string (source, "publisher") : NULL;
+      const char *id = source != NULL ? ut_json_get_string (source, "id") : NULL;
 
       figures->n_sources++;
       if (g_strcmp0 (publisher, "other") == 0)
@@ -92,7 +74,7 @@ ut_catalog_audit_record (JsonObject     *record,
         g_hash_table_add (primary, (gpointer) id);
     }
 
-  actions = array_member (record, "actions");
+  actions = ut_json_get_array (record, "actions");
   for (guint i = 0; actions != NULL && i < json_array_get_length (actions); i++)
     {
       JsonObject *action = object_element (actions, i);
@@ -103,7 +85,7 @@ ut_catalog_audit_record (JsonObject     *record,
         continue;
 
       figures->n_actions++;
-      cited = array_member (action, "sources");
+      cited = ut_json_get_array (action, "sources");
       for (guint j = 0; cited != NULL && j < json_array_get_length (cited); j++)
         {
           JsonNode *id = json_array_get_element (cited, j);
@@ -116,11 +98,11 @@ ut_catalog_audit_record (JsonObject     *record,
             }
         }
 
-      kind = string_member (action, "kind");
+      kind = ut_json_get_string (action, "kind");
       if (g_strcmp0 (kind, "toggle") == 0 || g_strcmp0 (kind, "form") == 0)
         {
           figures->n_toggles_and_forms++;
-          if (string_member (action, "url") != NULL)
+          if (ut_json_get_string (action, "url") != NULL)
             figures->n_toggles_and_forms_linked++;
         }
     }

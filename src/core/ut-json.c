@@ -271,3 +271,62 @@ ut_read_gfile_limited (GFile         *file,
       g_byte_array_append (contents, buffer, (guint) n);
     }
 }
+
+/* ---- members of a document from elsewhere ------------------------------------------------- */
+
+/* json-glib's *_member_with_default() functions log a critical for a member of another type;
+ * for documents that come from another computer or a hand-edited file, these take the fallback. */
+
+/**
+ * ut_json_get_string:
+ *
+ * Returns: (nullable): the member @name when it holds a string
+ */
+const char *
+ut_json_get_string (JsonObject *object,
+                    const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gint64
+ut_json_get_int (JsonObject *object,
+                 const char *name,
+                 gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
+gboolean
+ut_json_get_boolean (JsonObject *object,
+                     const char *name,
+                     gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
+/**
+ * ut_json_get_array:
+ *
+ * Returns: (nullable) (transfer none): the member @name when it holds an array
+ */
+JsonArray *
+ut_json_get_array (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}

@@ -28,4 +28,15 @@ GBytes   *ut_read_gfile_limited    (GFile         *file,
                                     GCancellable  *cancellable,
                                     GError       **error);
 
+const char *ut_json_get_string      (JsonObject  *object,
+                                    const char  *name);
+gint64      ut_json_get_int         (JsonObject  *object,
+                                    const char  *name,
+                                    gint64       fallback);
+gboolean    ut_json_get_boolean     (JsonObject  *object,
+                                    const char  *name,
+                                    gboolean     fallback);
+JsonArray  *ut_json_get_array       (JsonObject  *object,
+                                    const char  *name);
+
 G_END_DECLS

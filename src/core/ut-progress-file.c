@@ -455,7 +455,7 @@ read_profile (JsonNode  *node,
     }
 
   profile = _ut_profile_new (id, name, region,
-                             json_object_get_boolean_member_with_default (object, "region_confirmed", FALSE));
+                             ut_json_get_boolean (object, "region_confirmed", FALSE));
 
   for (guint i = 0; i < json_array_get_length (platforms); i++)
     {

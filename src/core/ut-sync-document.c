@@ -20,6 +20,7 @@
 
 #include <string.h>
 
+#include "ut-json.h"
 #include "ut-progress.h"
 #include "ut-sync-document.h"
 #include "ut-util.h"
@@ -227,9 +228,9 @@ read_version (JsonNode       *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail (error, "a version is not an object");
   object = json_node_get_object (node);
-  device = json_object_get_string_member_with_default (object, "device", NULL);
+  device = ut_json_get_string (object, "device");
   if (device == NULL || *device == '\0' ||
-      !ut_hlc_parse (json_object_get_string_member_with_default (object, "stamp", NULL), &version->stamp))
+      !ut_hlc_parse (ut_json_get_string (object, "stamp"), &version->stamp))
     return fail (error, "a version has no device or no valid stamp");
 
   version->device = g_strdup (device);
@@ -264,13 +265,13 @@ ut_sync_document_from_json (JsonNode  *node,
       return NULL;
     }
   root = json_node_get_object (node);
-  format = json_object_get_int_member_with_default (root, "format", 0);
+  format = ut_json_get_int (root, "format", 0);
   if (format > UT_SYNC_DOCUMENT_FORMAT)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "format %" G_GINT64_FORMAT, format);
       return NULL;
     }
-  device = json_object_get_string_member_with_default (root, "device", NULL);
+  device = ut_json_get_string (root, "device");
   member = json_object_get_member (root, "elements");
   if (format < 1 || device == NULL || *device == '\0' || member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
     {
@@ -291,8 +292,12 @@ ut_sync_document_from_json (JsonNode  *node,
         return NULL;
       element->text = value_text (element->current.value);
 
-      if (json_object_has_member (json_node_get_object (member), "history"))
-        history = json_object_get_array_member (json_node_get_object (member), "history");
+      if (json_object_has_member (json_node_get_object (member), "history") &&
+          (history = ut_json_get_array (json_node_get_object (member), "history")) == NULL)
+        {
+          fail (error, "a history is not a list");
+          return NULL;
+        }
       for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
         {
           UtSyncVersion *version = g_new0 (UtSyncVersion, 1);
@@ -432,7 +437,7 @@ cut_into_elements (JsonNode *progress)
   JsonArray *profiles = json_object_get_array_member (root, "profiles");
   JsonNode *days = json_node_new (JSON_NODE_VALUE);
 
-  json_node_set_int (days, json_object_get_int_member_with_default (root, "recheck_days", 0));
+  json_node_set_int (days, ut_json_get_int (root, "recheck_days", 0));
   add_element (elements, g_strdup ("settings/recheck_days"), days);
 
   for (guint i = 0; i < json_array_get_length (profiles); i++)
@@ -448,7 +453,7 @@ cut_into_elements (JsonNode *progress)
       json_object_set_string_member (about, "name", member_string (profile, "name"));
       json_object_set_string_member (about, "region", member_string (profile, "region"));
       json_object_set_boolean_member (about, "region_confirmed",
-                                      json_object_get_boolean_member_with_default (profile, "region_confirmed", FALSE));
+                                      ut_json_get_boolean (profile, "region_confirmed", FALSE));
       add_element (elements, g_strconcat ("profile/", id, NULL), json_node_init_object (json_node_alloc (), about));
 
       for (guint j = 0; j < json_array_get_length (platforms); j++)
@@ -491,7 +496,7 @@ change_time (JsonNode *value,
   g_autoptr(GDateTime) time = NULL;
 
   if (value == NULL || !JSON_NODE_HOLDS_OBJECT (value) ||
-      (changed_at = json_object_get_string_member_with_default (json_node_get_object (value), "changed_at", NULL)) == NULL ||
+      (changed_at = ut_json_get_string (json_node_get_object (value), "changed_at")) == NULL ||
       (time = ut_date_time_parse (changed_at)) == NULL)
     return now_ms;
 
@@ -621,6 +626,8 @@ ut_sync_document_merge (UtSyncDocument *self,
 
 /* ---- elements, put together as progress ------------------------------------------------- */
 
+static const char * const profile_members[] = { "name", "region", "region_confirmed" };
+
 static JsonArray *
 profile_array (JsonObject *profile,
                const char *name)
@@ -667,10 +674,11 @@ ut_sync_document_to_progress (UtSyncDocument *self)
       about = json_node_get_object (element->current.value);
       profile = json_object_new ();
       json_object_set_string_member (profile, "id", key + strlen ("profile/"));
-      json_object_set_member (profile, "name", json_node_copy (json_object_get_member (about, "name")));
-      json_object_set_member (profile, "region", json_node_copy (json_object_get_member (about, "region")));
-      json_object_set_member (profile, "region_confirmed",
-                              json_node_copy (json_object_get_member (about, "region_confirmed")));
+      /* What is missing is left out, for the progress file's rules to refuse. */
+      for (guint j = 0; j < G_N_ELEMENTS (profile_members); j++)
+        if (json_object_has_member (about, profile_members[j]))
+          json_object_set_member (profile, profile_members[j],
+                                  json_node_copy (json_object_get_member (about, profile_members[j])));
       json_object_set_array_member (profile, "platforms", json_array_new ());
       json_object_set_array_member (profile, "records", json_array_new ());
       json_object_set_array_member (profile, "requests", json_array_new ());

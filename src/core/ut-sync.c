@@ -296,7 +296,7 @@ ut_sync_load (UtSync  *self,
   g_autoptr(UtSyncDocument) document = NULL;
   JsonObject *object, *seen;
   JsonObjectIter iter;
-  const char *url, *user, *device, *name;
+  const char *url, *user, *device, *name, *last_synced;
   JsonNode *member;
 
   g_return_val_if_fail (UT_IS_SYNC (self), FALSE);
@@ -318,11 +318,11 @@ ut_sync_load (UtSync  *self,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return fail_state (error, self->path);
   object = json_node_get_object (root);
-  url = json_object_get_string_member_with_default (object, "url", NULL);
-  user = json_object_get_string_member_with_default (object, "user", NULL);
-  device = json_object_get_string_member_with_default (object, "device", NULL);
+  url = ut_json_get_string (object, "url");
+  user = ut_json_get_string (object, "user");
+  device = ut_json_get_string (object, "device");
   member = json_object_get_member (object, "document");
-  if (json_object_get_int_member_with_default (object, "format", 0) != STATE_FORMAT ||
+  if (ut_json_get_int (object, "format", 0) != STATE_FORMAT ||
       url == NULL || user == NULL || device == NULL || member == NULL ||
       (document = ut_sync_document_from_json (member, NULL)) == NULL ||
       !g_str_equal (ut_sync_document_get_device (document), device))
@@ -332,11 +332,12 @@ ut_sync_load (UtSync  *self,
   self->user = g_strdup (user);
   self->device = g_strdup (device);
   self->document = g_steal_pointer (&document);
-  self->joining = json_object_get_boolean_member_with_default (object, "joining", FALSE);
-  self->problem = g_strdup (json_object_get_string_member_with_default (object, "problem", NULL));
-  self->uploaded_etag = g_strdup (json_object_get_string_member_with_default (object, "uploaded_etag", NULL));
-  self->uploaded_digest = g_strdup (json_object_get_string_member_with_default (object, "uploaded_digest", NULL));
-  self->last_synced = ut_date_time_parse (json_object_get_string_member_with_default (object, "last_synced", ""));
+  self->joining = ut_json_get_boolean (object, "joining", FALSE);
+  self->problem = g_strdup (ut_json_get_string (object, "problem"));
+  self->uploaded_etag = g_strdup (ut_json_get_string (object, "uploaded_etag"));
+  self->uploaded_digest = g_strdup (ut_json_get_string (object, "uploaded_digest"));
+  if ((last_synced = ut_json_get_string (object, "last_synced")) != NULL)
+    self->last_synced = ut_date_time_parse (last_synced);
   member = json_object_get_member (object, "seen");
   seen = member != NULL && JSON_NODE_HOLDS_OBJECT (member) ? json_node_get_object (member) : NULL;
   if (seen != NULL)

@@ -82,10 +82,9 @@ synced_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(UtSyncPage) self = user_data;
-
   /* The status row says how it went, problem included. */
   ut_sync_run_finish (UT_SYNC (source), result, NULL, NULL);
+  g_object_unref (user_data);
 }
 
 static void

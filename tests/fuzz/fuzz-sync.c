@@ -1,4 +1,4 @@
-/* fuzz-sync.c — what a sync server sends back, and recovery codes as people type them
+/* fuzz-sync.c — what a sync server sends back, the documents in it, and recovery codes as people type them
  *
  * SPDX-FileCopyrightText: 2026 The Untrain developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "ut-fuzz.h"
+#include "ut-json.h"
 #include "ut-sync-crypto.h"
+#include "ut-sync-document.h"
 
 /* The harness's own key: bytes 0 to 31. The seed corpus holds a file sealed under it. */
 static GBytes *
@@ -58,6 +60,29 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   else
     g_assert (error != NULL && g_utf8_validate (error->message, -1, NULL));
   g_clear_error (&error);
+
+  /* A document another computer wrote: read or refused; read, it writes back to what it read,
+   * merges, and becomes progress in the progress file's shape. */
+  {
+    g_autoptr(JsonNode) node = ut_json_parse ((const char *) data, (gssize) size, NULL);
+    g_autoptr(UtSyncDocument) document = node != NULL ? ut_sync_document_from_json (node, &error) : NULL;
+
+    g_clear_error (&error);
+    if (document != NULL)
+      {
+        g_autoptr(UtSyncDocument) merged = ut_sync_document_new ("fuzz");
+        g_autoptr(UtSyncDocument) again = NULL;
+        g_autoptr(JsonNode) written = ut_sync_document_to_json (document);
+        g_autoptr(JsonNode) progress = NULL;
+
+        again = ut_sync_document_from_json (written, NULL);
+        g_assert (again != NULL);
+        ut_sync_document_merge (merged, document);
+        ut_sync_document_merge (merged, again);
+        progress = ut_sync_document_to_progress (merged);
+        g_assert (progress != NULL && JSON_NODE_HOLDS_OBJECT (progress));
+      }
+  }
 
   /* Anything sealed opens to itself. */
   sealed = ut_sync_seal (key, input, &error);
