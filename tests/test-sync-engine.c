@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "ut-identity-store.h"
 #include "ut-progress.h"
 #include "ut-sync-credentials.h"
 #include "ut-sync-crypto.h"
@@ -735,6 +736,44 @@ test_stop (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
 }
 
+/* The first computer has an account identity in its keyring; the second, whose keyring holds
+ * none, learns that it exists there, never what it is; once removed, it learns that too. */
+static void
+test_identities_elsewhere (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UtIdentityStore) store = ut_identity_store_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) elsewhere = NULL;
+  g_auto(GStrv) gone = NULL;
+
+  if (skip_without_rclone (f))
+    return;
+
+  use (f, &f->a, "linkedin");
+  g_assert_true (ut_identity_store_store_sync (store, "me", "linkedin", "anna@example.org", NULL, &error));
+  g_assert_no_error (error);
+  ut_sync_set_identity_store (f->a.sync, store);
+  set_up_both (f);
+  sync_ok (f, &f->b);
+  elsewhere = ut_sync_list_identities_elsewhere (f->b.sync, "me");
+  g_assert_cmpstrv (elsewhere, ((const char *[]) { "linkedin", NULL }));
+
+  list_files (home, files);
+  for (guint i = 0; i < files->len; i++)
+    if (!g_str_has_suffix (g_ptr_array_index (files, i), "keyring"))
+      g_assert_false (file_contains (g_ptr_array_index (files, i), "anna@example.org"));
+
+  g_assert_true (ut_identity_store_delete_sync (store, "me", "linkedin", NULL, &error));
+  g_assert_no_error (error);
+  f->minutes++;
+  sync_ok (f, &f->a);
+  sync_ok (f, &f->b);
+  gone = ut_sync_list_identities_elsewhere (f->b.sync, "me");
+  g_assert_cmpstrv (gone, ((const char *[]) { NULL }));
+}
+
 /* A folder named at set-up that is not there yet is made; one whose parent is missing is not. */
 static void
 test_creates_folder (Fixture       *f,
@@ -818,6 +857,7 @@ test_command_line (Fixture       *f,
     return;
 
   g_assert_cmpint (run_cli ("laptop", NULL, &out, &err, "--use", "linkedin", NULL), ==, 0);
+  g_assert_cmpint (run_cli ("laptop", NULL, &out, &err, "--identity-set", "linkedin", "anna@example.org", NULL), ==, 0);
   g_assert_cmpint (run_cli ("laptop", NULL, &out, &err, "--mark", "linkedin", "turn-off-training", "done", NULL), ==, 0);
   g_assert_cmpint (run_cli ("laptop", PASSWORD "\n", &out, &err, "--sync-setup", f->url, "--user", USER, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
@@ -843,6 +883,7 @@ test_command_line (Fixture       *f,
   g_assert_cmpint (run_cli ("desktop", NULL, &out, &err, "--sync-status", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Folder: "));
   g_assert_nonnull (strstr (out, "\nLast synced "));
+  g_assert_nonnull (strstr (out, "saved on another computer but not here, for Me: LinkedIn"));
 
   /* Refused: a wrong password, no password, a stray option. Nothing is set up. */
   g_assert_cmpint (run_cli ("third", "wrong\n", &out, &err, "--sync-setup", f->url, "--user", USER,
@@ -856,7 +897,11 @@ test_command_line (Fixture       *f,
 
   list_files (home, files);
   for (guint i = 0; i < files->len; i++)
-    g_assert_false (file_contains (g_ptr_array_index (files, i), PASSWORD));
+    {
+      g_assert_false (file_contains (g_ptr_array_index (files, i), PASSWORD));
+      if (!g_str_has_suffix (g_ptr_array_index (files, i), "keyring"))
+        g_assert_false (file_contains (g_ptr_array_index (files, i), "anna@example.org"));
+    }
 }
 
 int
@@ -882,6 +927,7 @@ main (int   argc,
   g_test_add ("/sync-engine/nothing-readable", Fixture, NULL, setup, test_nothing_readable, teardown);
   g_test_add ("/sync-engine/refusals", Fixture, NULL, setup, test_refusals, teardown);
   g_test_add ("/sync-engine/stop", Fixture, NULL, setup, test_stop, teardown);
+  g_test_add ("/sync-engine/identities-elsewhere", Fixture, NULL, setup, test_identities_elsewhere, teardown);
   g_test_add ("/sync-engine/creates-folder", Fixture, NULL, setup, test_creates_folder, teardown);
   g_test_add ("/sync-engine/command-line", Fixture, NULL, setup, test_command_line, teardown);
   status = g_test_run ();

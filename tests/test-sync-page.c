@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "ut-accounts-page.h"
 #include "ut-sync-page.h"
 #include "ut-test-utils.h"
 
@@ -264,6 +265,37 @@ test_set_up_and_join (Fixture       *f,
   computer_close (&third);
 }
 
+/* The Accounts page names the platforms whose account was saved on another computer only. */
+static void
+test_accounts_saved_elsewhere (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UtCatalog) catalog = ut_catalog_load_bundled (&error);
+  g_autoptr(UtIdentityStore) store = ut_identity_store_new ();
+  g_autofree char *directory = g_dir_make_tmp ("untrain-accounts-XXXXXX", NULL);
+  g_autoptr(UtProgress) progress = ut_progress_new (directory);
+  const char *platforms[] = { "linkedin", "reddit", NULL };
+  UtAccountsPage *page;
+  GtkWidget *group;
+
+  g_assert_no_error (error);
+  g_assert_true (ut_progress_set_platforms_used (progress, ut_progress_get_default_profile (progress), platforms,
+                                                 TRUE, &error));
+  page = g_object_ref_sink (ut_accounts_page_new (catalog, store, ut_progress_get_default_profile (progress)));
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), UT_TYPE_ACCOUNTS_PAGE, "elsewhere_group"));
+  g_assert_false (gtk_widget_get_visible (group));
+
+  ut_accounts_page_show_saved_elsewhere (page, platforms);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "LinkedIn, Reddit"));
+  ut_accounts_page_show_saved_elsewhere (page, (const char * const[]) { NULL });
+  g_assert_false (gtk_widget_get_visible (group));
+
+  g_object_unref (page);
+  ut_test_remove_tree (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +304,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/sync-page/set-up-and-join", Fixture, NULL, setup, test_set_up_and_join, teardown);
+  g_test_add_func ("/sync-page/accounts-saved-elsewhere", test_accounts_saved_elsewhere);
 
   return g_test_run ();
 }

@@ -303,11 +303,11 @@ test_document_merge_converges (void)
   char *texts[6];
   guint orders[6][3] = { { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 } };
 
-  g_assert_cmpuint (ut_sync_document_record_local (a, pa, T0, FALSE), >, 0);
-  g_assert_cmpuint (ut_sync_document_record_local (b, pb, T0, FALSE), >, 0);
-  g_assert_cmpuint (ut_sync_document_record_local (c, pc, T0, FALSE), >, 0);
+  g_assert_cmpuint (ut_sync_document_record_local (a, pa, NULL, T0, FALSE), >, 0);
+  g_assert_cmpuint (ut_sync_document_record_local (b, pb, NULL, T0, FALSE), >, 0);
+  g_assert_cmpuint (ut_sync_document_record_local (c, pc, NULL, T0, FALSE), >, 0);
   /* Nothing changed since: nothing to stamp. */
-  g_assert_cmpuint (ut_sync_document_record_local (a, pa, T0 + 1000, FALSE), ==, 0);
+  g_assert_cmpuint (ut_sync_document_record_local (a, pa, NULL, T0 + 1000, FALSE), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
     {
@@ -347,9 +347,9 @@ test_document_tombstones (void)
   g_autofree char *text = NULL;
   const UtSyncVersion *version;
 
-  ut_sync_document_record_local (a, both, T0, FALSE);
+  ut_sync_document_record_local (a, both, NULL, T0, FALSE);
   ut_sync_document_merge (b, a);
-  g_assert_cmpuint (ut_sync_document_record_local (a, one, T0 + 60000, FALSE), ==, 1);
+  g_assert_cmpuint (ut_sync_document_record_local (a, one, NULL, T0 + 60000, FALSE), ==, 1);
   version = ut_sync_document_lookup (a, "profile/me/platform/chatgpt");
   g_assert_null (version->value);
 
@@ -375,8 +375,8 @@ test_document_joining_and_history (void)
 
   json_object_set_string_member (json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (guessed), "profiles"), 0), "region", "US");
-  ut_sync_document_record_local (first, chosen, T0, FALSE);
-  ut_sync_document_record_local (joining, guessed, T0 + 3600000, TRUE);
+  ut_sync_document_record_local (first, chosen, NULL, T0, FALSE);
+  ut_sync_document_record_local (joining, guessed, NULL, T0 + 3600000, TRUE);
   ut_sync_document_merge (joining, first);
   about = ut_sync_document_lookup (joining, "profile/me");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (about->value), "region"), ==, "EU");
@@ -389,7 +389,7 @@ test_document_joining_and_history (void)
       g_autofree char *at = g_strdup_printf ("2026-11-30T12:%02u:00Z", i);
       g_autoptr(JsonNode) next = progress_with ("\"linkedin\"", i % 2 ? "done" : "todo", at);
 
-      ut_sync_document_record_local (first, next, T0, FALSE);
+      ut_sync_document_record_local (first, next, NULL, T0, FALSE);
     }
   {
     g_autofree char *key = ut_sync_record_key ("me", "linkedin", "turn-off-training");
@@ -397,6 +397,44 @@ test_document_joining_and_history (void)
     history = ut_sync_document_get_history (first, key);
   }
   g_assert_cmpuint (history->len, ==, UT_SYNC_HISTORY_LENGTH);
+}
+
+/* Which identities a computer has is its own: another computer's list never removes them, and
+ * a keyring that could not be read removes nothing. */
+static void
+test_document_identities (void)
+{
+  g_autoptr(UtSyncDocument) a = ut_sync_document_new ("a");
+  g_autoptr(UtSyncDocument) b = ut_sync_document_new ("b");
+  g_autoptr(JsonNode) progress = progress_with ("\"linkedin\", \"chatgpt\"", "done", "2026-11-30T10:01:00Z");
+  const char *on_a[] = { "me/linkedin", "me/chatgpt", "dad/reddit", NULL };
+  const char *on_b[] = { "me/chatgpt", NULL };
+  const char *none[] = { NULL };
+  g_auto(GStrv) elsewhere = NULL;
+  g_auto(GStrv) after = NULL;
+  g_auto(GStrv) unread = NULL;
+  g_auto(GStrv) removed = NULL;
+
+  ut_sync_document_record_local (a, progress, on_a, T0, FALSE);
+  ut_sync_document_record_local (b, progress, on_b, T0, FALSE);
+  ut_sync_document_merge (b, a);
+  ut_sync_document_merge (a, b);
+  elsewhere = ut_sync_document_list_identities_elsewhere (b, "me");
+  g_assert_cmpstrv (elsewhere, ((const char *[]) { "linkedin", NULL }));
+  after = ut_sync_document_list_identities_elsewhere (a, "me");
+  g_assert_cmpstrv (after, none);
+
+  /* b's keyring could not be read: its own presence stays. */
+  g_assert_cmpuint (ut_sync_document_record_local (b, progress, NULL, T0 + 1000, FALSE), ==, 0);
+  ut_sync_document_merge (a, b);
+  unread = ut_sync_document_list_identities_elsewhere (a, "dad");
+  g_assert_cmpstrv (unread, none);
+
+  /* a removes its identity of linkedin: b no longer sees it. */
+  ut_sync_document_record_local (a, progress, (const char *[]) { "me/chatgpt", NULL }, T0 + 2000, FALSE);
+  ut_sync_document_merge (b, a);
+  removed = ut_sync_document_list_identities_elsewhere (b, "me");
+  g_assert_cmpstrv (removed, none);
 }
 
 /* A document from a newer Untrain, or one that is not a document, is refused. */
@@ -441,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/sync/document/merge-converges", test_document_merge_converges);
   g_test_add_func ("/sync/document/tombstones", test_document_tombstones);
   g_test_add_func ("/sync/document/joining-and-history", test_document_joining_and_history);
+  g_test_add_func ("/sync/document/identities", test_document_identities);
   g_test_add_func ("/sync/document/refused", test_document_refused);
 
   return g_test_run ();

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ut-cli-private.h"
+#include "ut-progress-private.h"
 #include "ut-sync.h"
 
 typedef struct
@@ -110,6 +111,7 @@ load_sync (Cli     *cli,
            UtSync **sync)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(UtIdentityStore) identities = NULL;
   int status;
 
   if ((status = _ut_cli_load_progress (cli)) != EXIT_OK)
@@ -118,6 +120,8 @@ load_sync (Cli     *cli,
   *sync = ut_sync_new (cli->progress);
   if (!ut_sync_load (*sync, &error))
     return _ut_cli_failure (error->message);
+  identities = ut_identity_store_new ();
+  ut_sync_set_identity_store (*sync, identities);
 
   return EXIT_OK;
 }
@@ -170,6 +174,42 @@ sync_stop (UtSync *sync)
   return EXIT_OK;
 }
 
+/* Where sync stands, and which account names were saved on another computer but not here. */
+static int
+sync_status (Cli    *cli,
+             UtSync *sync)
+{
+  g_autofree char *status_text = ut_sync_describe (sync);
+  g_autoptr(GPtrArray) profiles = NULL;
+  int status;
+
+  if (ut_sync_is_set_up (sync))
+    g_print (_("Folder: %s (user %s)\n"), ut_sync_get_url (sync), ut_sync_get_user (sync));
+  g_print ("%s\n", status_text);
+
+  if ((status = _ut_cli_load_catalog (cli)) != EXIT_OK)
+    return status;
+  profiles = _ut_progress_list_profiles (cli->progress);
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      UtProfile *profile = g_ptr_array_index (profiles, i);
+      g_auto(GStrv) elsewhere = ut_sync_list_identities_elsewhere (sync, ut_profile_get_id (profile));
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint j = 0; elsewhere[j] != NULL; j++)
+        {
+          UtPlatform *platform = ut_catalog_lookup (cli->catalog, elsewhere[j]);
+
+          g_string_append_printf (names, "%s%s", j > 0 ? ", " : "",
+                                  platform != NULL ? ut_platform_get_short_name (platform) : elsewhere[j]);
+        }
+      if (names->len > 0)
+        g_print (_("Account names saved on another computer but not here, for %s: %s\n"),
+                 ut_profile_get_name (profile), names->str);
+    }
+  return EXIT_OK;
+}
+
 int
 _ut_cli_sync (Cli *cli)
 {
@@ -189,14 +229,7 @@ _ut_cli_sync (Cli *cli)
   if (cli->sync_stop)
     return sync_stop (sync);
   if (cli->sync_status)
-    {
-      g_autofree char *status_text = ut_sync_describe (sync);
-
-      if (ut_sync_is_set_up (sync))
-        g_print (_("Folder: %s (user %s)\n"), ut_sync_get_url (sync), ut_sync_get_user (sync));
-      g_print ("%s\n", status_text);
-      return EXIT_OK;
-    }
+    return sync_status (cli, sync);
   if (!ut_sync_is_set_up (sync))
     return _ut_cli_failure (_("Sync is not set up. Set it up with untrain --sync-setup=URL --user=NAME."));
 

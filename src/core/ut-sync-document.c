@@ -9,6 +9,10 @@
  * device picks the same one) and the versions it replaced, newest first. A deleted element keeps a
  * version without a value, a tombstone, so that the deletion travels like any change.
  *
+ * Which platforms have an account identity in a computer's keyring is that computer's alone:
+ * "device/<id>/identity/<profile>/<platform>" elements, written only by that computer, tell the
+ * others that an identity exists there (never what it is).
+ *
  * Merging two documents takes the winner of each element and the union of their histories: the
  * result is the same in whatever order devices merge, so every device that has read every other
  * device's file shows the same progress.
@@ -538,6 +542,8 @@ record_one (UtSyncDocument *self,
 /**
  * ut_sync_document_record_local:
  * @progress: this device's progress, in the shape of ut_progress_to_json()
+ * @identities: (nullable) (array zero-terminated=1): "profile/platform" for every account identity
+ *   in this computer's keyring; %NULL when the keyring could not be read
  * @now_ms: the wall time now
  * @joining: whether this device has just joined and never synced: what it holds from before
  *   loses to what other devices synced, unless it carries its own time (records do)
@@ -548,13 +554,15 @@ record_one (UtSyncDocument *self,
  * Returns: how many elements changed
  */
 guint
-ut_sync_document_record_local (UtSyncDocument *self,
-                               JsonNode       *progress,
-                               gint64          now_ms,
-                               gboolean        joining)
+ut_sync_document_record_local (UtSyncDocument     *self,
+                               JsonNode           *progress,
+                               const char * const *identities,
+                               gint64              now_ms,
+                               gboolean            joining)
 {
   g_autoptr(GHashTable) local = NULL;
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *own_identities = g_strconcat ("device/", self->device, "/identity/", NULL);
   GHashTableIter iter;
   gpointer key, value;
   guint changed = 0;
@@ -563,14 +571,28 @@ ut_sync_document_record_local (UtSyncDocument *self,
   g_return_val_if_fail (progress != NULL && JSON_NODE_HOLDS_OBJECT (progress), 0);
 
   local = cut_into_elements (progress);
+  for (guint i = 0; identities != NULL && identities[i] != NULL; i++)
+    {
+      JsonNode *present = json_node_new (JSON_NODE_VALUE);
+
+      json_node_set_boolean (present, TRUE);
+      add_element (local, g_strconcat (own_identities, identities[i], NULL), present);
+    }
   g_hash_table_iter_init (&iter, local);
   while (g_hash_table_iter_next (&iter, &key, &value))
     changed += record_one (self, key, value, now_ms, joining);
 
+  /* Gone: what is no longer here, of this computer's own. Other computers' identities are
+   * theirs; this computer's stay as they were when the keyring could not be read. */
   g_hash_table_iter_init (&iter, self->elements);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (((Element *) value)->current.value != NULL && !g_hash_table_contains (local, key))
-      g_ptr_array_add (gone, g_strdup (key));
+    {
+      gboolean ours = !g_str_has_prefix (key, "device/") ||
+                      (identities != NULL && g_str_has_prefix (key, own_identities));
+
+      if (ours && ((Element *) value)->current.value != NULL && !g_hash_table_contains (local, key))
+        g_ptr_array_add (gone, g_strdup (key));
+    }
   for (guint i = 0; i < gone->len; i++)
     changed += record_one (self, g_ptr_array_index (gone, i), NULL, now_ms, joining);
 
@@ -747,4 +769,53 @@ ut_sync_document_get_history (UtSyncDocument *self,
   for (guint i = 0; element != NULL && i < element->history->len; i++)
     g_ptr_array_add (history, g_ptr_array_index (element->history, i));
   return history;
+}
+
+/**
+ * ut_sync_document_list_identities_elsewhere:
+ *
+ * Returns: (transfer full): the platforms of @profile_id that have an account identity on
+ *   another computer and not on this one, as of the last sync, sorted
+ */
+char **
+ut_sync_document_list_identities_elsewhere (UtSyncDocument *self,
+                                            const char     *profile_id)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GHashTable) here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *platforms = g_ptr_array_new ();
+
+  g_return_val_if_fail (UT_IS_SYNC_DOCUMENT (self), NULL);
+  g_return_val_if_fail (profile_id != NULL, NULL);
+
+  keys = sorted_keys (self);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < keys->len; i++)
+      {
+        const char *key = g_ptr_array_index (keys, i);
+        Element *element = g_hash_table_lookup (self->elements, key);
+        g_auto(GStrv) parts = g_strsplit (key, "/", 0);
+        gboolean own;
+
+        if (g_strv_length (parts) != 5 || !g_str_equal (parts[0], "device") ||
+            !g_str_equal (parts[2], "identity") || !g_str_equal (parts[3], profile_id) ||
+            element->current.value == NULL)
+          continue;
+        own = g_str_equal (parts[1], self->device);
+        if (pass == 0 && own)
+          g_hash_table_add (here, g_strdup (parts[4]));
+        else if (pass == 1 && !own && !g_hash_table_contains (here, parts[4]) &&
+                 !g_hash_table_contains (seen, parts[4]))
+          {
+            char *platform = g_strdup (parts[4]);
+
+            g_hash_table_add (seen, platform);
+            g_ptr_array_add (platforms, platform);
+          }
+      }
+
+  g_ptr_array_sort (platforms, compare_keys);
+  g_ptr_array_add (platforms, NULL);
+  return (char **) g_ptr_array_free (platforms, FALSE);
 }

@@ -35,6 +35,7 @@ guint                ut_sync_document_get_n_elements     (UtSyncDocument  *self)
 
 guint                ut_sync_document_record_local       (UtSyncDocument  *self,
                                                           JsonNode        *progress,
+                                                          const char * const *identities,
                                                           gint64           now_ms,
                                                           gboolean         joining);
 guint                ut_sync_document_merge              (UtSyncDocument  *self,
@@ -45,6 +46,8 @@ const UtSyncVersion *ut_sync_document_lookup             (UtSyncDocument  *self,
                                                           const char      *key);
 GPtrArray           *ut_sync_document_get_history        (UtSyncDocument  *self,
                                                           const char      *key);
+char               **ut_sync_document_list_identities_elsewhere (UtSyncDocument *self,
+                                                                 const char     *profile_id);
 char                *ut_sync_record_key                  (const char      *profile_id,
                                                           const char      *platform_id,
                                                           const char      *action_id);

@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ut-identity-store.h"
 #include "ut-json.h"
 #include "ut-progress-private.h"
 #include "ut-sync-credentials.h"
@@ -57,6 +58,7 @@ struct _UtSync
   char           *uploaded_etag;
   char           *uploaded_digest;
   UtSyncDocument *document;
+  UtIdentityStore *identities; /* nullable: then which identities exist here is not synced */
 
   gboolean        busy;
   GPtrArray      *waiting;   /* of GTask: run while another ran; one more run answers them all */
@@ -100,6 +102,7 @@ ut_sync_finalize (GObject *object)
   g_ptr_array_unref (self->waiting);
   g_free (self->path);
   g_clear_object (&self->progress);
+  g_clear_object (&self->identities);
 
   G_OBJECT_CLASS (ut_sync_parent_class)->finalize (object);
 }
@@ -175,6 +178,39 @@ ut_sync_new (UtProgress *progress)
   directory = g_path_get_dirname (ut_progress_get_path (progress));
   self->path = g_build_filename (directory, "sync.json", NULL);
   return self;
+}
+
+/**
+ * ut_sync_set_identity_store:
+ *
+ * Lets sync tell the other computers which platforms have an account identity in this
+ * computer's keyring (never the identity itself), and know theirs.
+ */
+void
+ut_sync_set_identity_store (UtSync          *self,
+                            UtIdentityStore *identities)
+{
+  g_return_if_fail (UT_IS_SYNC (self));
+  g_return_if_fail (identities == NULL || UT_IS_IDENTITY_STORE (identities));
+
+  g_set_object (&self->identities, identities);
+}
+
+/**
+ * ut_sync_list_identities_elsewhere:
+ *
+ * Returns: (transfer full): the platforms of @profile_id with an account identity saved on
+ *   another computer but not on this one, as of the last sync
+ */
+char **
+ut_sync_list_identities_elsewhere (UtSync     *self,
+                                   const char *profile_id)
+{
+  g_return_val_if_fail (UT_IS_SYNC (self), NULL);
+
+  if (self->document == NULL)
+    return g_new0 (char *, 1);
+  return ut_sync_document_list_identities_elsewhere (self->document, profile_id);
 }
 
 gboolean
@@ -455,6 +491,8 @@ typedef struct
   GString           *left_alone;   /* sentences about files that were not used */
   char              *digest;       /* of what is being written */
   guint              n_changed;
+  GPtrArray         *profiles;     /* of UtProfile: whose identities are still to be listed */
+  GPtrArray         *identities;   /* of char*, "profile/platform"; NULL if the keyring failed */
 } Run;
 
 static void
@@ -472,6 +510,8 @@ run_free (Run *run)
   g_ptr_array_unref (run->fetched);
   g_string_free (run->left_alone, TRUE);
   g_free (run->digest);
+  g_clear_pointer (&run->profiles, g_ptr_array_unref);
+  g_clear_pointer (&run->identities, g_ptr_array_unref);
   g_free (run);
 }
 
@@ -553,7 +593,11 @@ merge (Run     *run,
   g_autoptr(JsonNode) local = ut_progress_to_json (self->progress, NULL);
   guint n_changed = 0;
 
-  ut_sync_document_record_local (merged, local, now_ms (self), self->joining);
+  if (run->identities != NULL)
+    g_ptr_array_add (run->identities, NULL);
+  ut_sync_document_record_local (merged, local,
+                                 run->identities != NULL ? (const char * const *) run->identities->pdata : NULL,
+                                 now_ms (self), self->joining);
   for (guint i = 0; i < run->fetched->len; i++)
     n_changed += ut_sync_document_merge (merged, ((Fetched *) g_ptr_array_index (run->fetched, i))->document);
 
@@ -648,6 +692,70 @@ upload (Run *run)
       return;
     }
   ut_webdav_put_async (run->webdav, run->own_name, sealed, NULL, run->cancellable, put_cb, run);
+}
+
+static void list_identities (Run *run);
+
+static void
+merge_and_upload (Run *run)
+{
+  GError *error = NULL;
+
+  if (!merge (run, &error))
+    {
+      fail_run (run, error);
+      return;
+    }
+  upload (run);
+}
+
+static void
+identities_listed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Run *run = user_data;
+  UtProfile *profile = g_ptr_array_index (run->profiles, 0);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) platforms = ut_identity_store_list_finish (UT_IDENTITY_STORE (source), result, &error);
+
+  if (platforms == NULL)
+    {
+      /* A locked or missing keyring: what this computer said before stays as it was. */
+      g_debug ("Sync: identities not listed: %s", error->message);
+      g_clear_pointer (&run->identities, g_ptr_array_unref);
+      merge_and_upload (run);
+      return;
+    }
+  for (guint i = 0; platforms[i] != NULL; i++)
+    g_ptr_array_add (run->identities, g_strconcat (ut_profile_get_id (profile), "/", platforms[i], NULL));
+  g_ptr_array_remove_index (run->profiles, 0);
+  list_identities (run);
+}
+
+/* Which platforms have an account identity in this computer's keyring, profile by profile. */
+static void
+list_identities (Run *run)
+{
+  UtSync *self = run->self;
+
+  if (self->identities == NULL)
+    {
+      merge_and_upload (run);
+      return;
+    }
+  if (run->profiles == NULL)
+    {
+      run->profiles = _ut_progress_list_profiles (self->progress);
+      run->identities = g_ptr_array_new_with_free_func (g_free);
+    }
+  if (run->profiles->len == 0)
+    {
+      merge_and_upload (run);
+      return;
+    }
+  ut_identity_store_list_async (self->identities, ut_profile_get_id (g_ptr_array_index (run->profiles, 0)),
+                                run->cancellable, identities_listed_cb, run);
 }
 
 static void fetch_next (Run *run);
@@ -748,8 +856,6 @@ get_cb (GObject      *source,
 static void
 fetch_next (Run *run)
 {
-  GError *error = NULL;
-
   if (run->next < run->to_fetch->len)
     {
       UtWebdavEntry *entry = g_ptr_array_index (run->to_fetch, run->next);
@@ -759,12 +865,7 @@ fetch_next (Run *run)
       return;
     }
 
-  if (!merge (run, &error))
-    {
-      fail_run (run, error);
-      return;
-    }
-  upload (run);
+  list_identities (run);
 }
 
 static void

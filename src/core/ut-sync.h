@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ut-identity-store.h"
 #include "ut-progress.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,10 @@ G_DECLARE_FINAL_TYPE (UtSync, ut_sync, UT, SYNC, GObject)
 UtSync     *ut_sync_new              (UtProgress           *progress);
 gboolean    ut_sync_load             (UtSync               *self,
                                       GError              **error);
+void        ut_sync_set_identity_store (UtSync             *self,
+                                      UtIdentityStore      *identities);
+char      **ut_sync_list_identities_elsewhere (UtSync      *self,
+                                      const char           *profile_id);
 gboolean    ut_sync_is_set_up        (UtSync               *self);
 const char *ut_sync_get_url          (UtSync               *self);
 const char *ut_sync_get_user         (UtSync               *self);

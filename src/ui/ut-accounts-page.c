@@ -20,6 +20,9 @@ struct _UtAccountsPage
 
   /* Template widgets */
   AdwPreferencesGroup *group;
+  AdwPreferencesGroup *elsewhere_group;
+
+  UtCatalog           *catalog;
 };
 
 G_DEFINE_FINAL_TYPE (UtAccountsPage, ut_accounts_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -32,9 +35,19 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+ut_accounts_page_dispose (GObject *object)
+{
+  g_clear_object (&UT_ACCOUNTS_PAGE (object)->catalog);
+
+  G_OBJECT_CLASS (ut_accounts_page_parent_class)->dispose (object);
+}
+
+static void
 ut_accounts_page_class_init (UtAccountsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ut_accounts_page_dispose;
 
   /**
    * UtAccountsPage::message:
@@ -45,6 +58,7 @@ ut_accounts_page_class_init (UtAccountsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ut-accounts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UtAccountsPage, group);
+  gtk_widget_class_bind_template_child (widget_class, UtAccountsPage, elsewhere_group);
 }
 
 static void
@@ -80,6 +94,7 @@ ut_accounts_page_new (UtCatalog       *catalog,
   g_return_val_if_fail (UT_IS_PROFILE (profile), NULL);
 
   self = g_object_new (UT_TYPE_ACCOUNTS_PAGE, NULL);
+  self->catalog = g_object_ref (catalog);
   ids = ut_profile_get_platforms (profile);
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -99,4 +114,42 @@ ut_accounts_page_new (UtCatalog       *catalog,
     adw_preferences_group_set_description (self->group, _("Choose the platforms you use first; their accounts are listed here."));
 
   return self;
+}
+
+/**
+ * ut_accounts_page_show_saved_elsewhere:
+ * @platform_ids: the platforms whose account identity is saved on another computer and not here
+ *
+ * Sync tells which identities exist elsewhere, never what they are: the page says which to type
+ * here too.
+ */
+void
+ut_accounts_page_show_saved_elsewhere (UtAccountsPage     *self,
+                                       const char * const *platform_ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (UT_IS_ACCOUNTS_PAGE (self));
+
+  for (guint i = 0; platform_ids != NULL && platform_ids[i] != NULL; i++)
+    {
+      UtPlatform *platform = ut_catalog_lookup (self->catalog, platform_ids[i]);
+
+      if (platform == NULL)
+        continue;
+      if (names->len > 0)
+        /* Translators: between the names of platforms in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, ut_platform_get_short_name (platform));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_group), names->len > 0);
+  if (names->len == 0)
+    return;
+  /* Translators: %s is a list of platforms, such as "LinkedIn, Reddit" */
+  description = g_strdup_printf (_("You saved your account on %s on another computer, not on this one. Type it above "
+                                   "to use it in this computer’s forms: Untrain never copies accounts between "
+                                   "computers, it only syncs that they exist."), names->str);
+  adw_preferences_group_set_description (self->elsewhere_group, description);
 }

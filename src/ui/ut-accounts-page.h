@@ -22,4 +22,7 @@ UtAccountsPage *ut_accounts_page_new (UtCatalog       *catalog,
                                       UtIdentityStore *store,
                                       UtProfile       *profile);
 
+void            ut_accounts_page_show_saved_elsewhere (UtAccountsPage     *self,
+                                                       const char * const *platform_ids);
+
 G_END_DECLS

@@ -122,6 +122,7 @@ load_state (gpointer user_data)
   ut_progress_load (self->progress, &self->progress_error);
   self->sync = ut_sync_new (self->progress);
   ut_sync_load (self->sync, &self->sync_error);
+  ut_sync_set_identity_store (self->sync, self->identities);
 
   return NULL;
 }

@@ -48,6 +48,7 @@ struct _UtPreferencesWindow
   UtIdentityStore *identities;
   UtProfile       *active;
   UtProfile       *deleting;   /* waiting for the user to confirm */
+  UtAccountsPage  *accounts_page;
 
   gboolean         syncing;    /* showing the stored value, not a user's change */
 };
@@ -440,6 +441,7 @@ ut_preferences_window_new (GtkWindow       *parent,
                            G_CALLBACK (recheck_changed_cb), self, G_CONNECT_SWAPPED);
 
   accounts_page = ut_accounts_page_new (catalog, identities, self->active);
+  self->accounts_page = accounts_page;
   g_signal_connect_object (accounts_page, "message", G_CALLBACK (show_message), self, G_CONNECT_SWAPPED);
   accounts = adw_view_stack_add_titled (self->pages, GTK_WIDGET (accounts_page), "accounts", _("Accounts"));
   adw_view_stack_page_set_icon_name (accounts, "system-users-symbolic");
@@ -462,12 +464,14 @@ ut_preferences_window_new (GtkWindow       *parent,
 /**
  * ut_preferences_window_add_sync:
  *
- * Adds the Sync page, for @sync.
+ * Adds the Sync page, for @sync, and has the Accounts page say which account names were saved
+ * on another computer.
  */
 void
 ut_preferences_window_add_sync (UtPreferencesWindow *self,
                                 UtSync              *sync)
 {
+  g_auto(GStrv) elsewhere = NULL;
   AdwViewStackPage *page;
 
   g_return_if_fail (UT_IS_PREFERENCES_WINDOW (self));
@@ -475,4 +479,6 @@ ut_preferences_window_add_sync (UtPreferencesWindow *self,
 
   page = adw_view_stack_add_titled (self->pages, GTK_WIDGET (ut_sync_page_new (sync)), "sync", _("Sync"));
   adw_view_stack_page_set_icon_name (page, "emblem-synchronizing-symbolic");
+  elsewhere = ut_sync_list_identities_elsewhere (sync, ut_profile_get_id (self->active));
+  ut_accounts_page_show_saved_elsewhere (self->accounts_page, (const char * const *) elsewhere);
 }
