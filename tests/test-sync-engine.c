@@ -19,6 +19,7 @@
 #include "ut-sync-credentials.h"
 #include "ut-sync-crypto.h"
 #include "ut-sync-document.h"
+#include "ut-sync-scheduler.h"
 #include "ut-sync.h"
 #include "ut-test-utils.h"
 #include "ut-webdav.h"
@@ -774,6 +775,71 @@ test_identities_elsewhere (Fixture       *f,
   g_assert_cmpstrv (gone, ((const char *[]) { NULL }));
 }
 
+typedef struct
+{
+  UtSyncScheduler *scheduler;
+  guint            runs;
+  Device          *device;
+} RunsAtLeast;
+
+static gboolean
+ran (gpointer data)
+{
+  RunsAtLeast *wanted = data;
+
+  return ut_sync_scheduler_get_n_runs (wanted->scheduler) >= wanted->runs && !ut_sync_is_busy (wanted->device->sync);
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The app's schedule: a sync at start, one after a burst of changes (not one per change), and
+ * the next while open; a sync set up later is picked up. Nothing runs while sync is not set up. */
+static void
+test_scheduler (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(UtSyncScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  RunsAtLeast wanted = { NULL, 1, &f->a };
+
+  if (skip_without_rclone (f))
+    return;
+
+  scheduler = ut_sync_scheduler_new (f->a.sync, f->a.progress);
+  wanted.scheduler = scheduler;
+  /* The quarter hour while open stays long: only the first two occasions may start a sync. */
+  ut_sync_scheduler_set_delays (scheduler, 0, 100, G_MAXINT);
+  ut_sync_scheduler_start (scheduler);
+  use (f, &f->a, "linkedin");
+  g_assert_cmpuint (ut_sync_scheduler_get_n_runs (scheduler), ==, 0);
+
+  /* Set up later: the set-up itself is the occasion. */
+  code = set_up (f, &f->a, PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  wait_until (ran, &wanted);
+  g_assert_cmpuint (ut_sync_scheduler_get_n_runs (scheduler), ==, 1);
+
+  /* Five changes in a row: one sync, a moment after the last. */
+  for (guint i = 0; i < 5; i++)
+    mark (f, &f->a, "linkedin", i % 2 ? "objection-form" : "turn-off-training", UT_ACTION_STATE_DONE);
+  wanted.runs = 2;
+  wait_until (ran, &wanted);
+  g_assert_cmpuint (ut_sync_scheduler_get_n_runs (scheduler), ==, 2);
+
+  /* What it sent arrives on the other computer. */
+  g_free (set_up (f, &f->b, PASSWORD, code, &error));
+  g_assert_no_error (error);
+  sync_ok (f, &f->b);
+  g_assert_cmpint (state_of (&f->b, "linkedin", "objection-form"), ==, UT_ACTION_STATE_DONE);
+}
+
 /* A folder named at set-up that is not there yet is made; one whose parent is missing is not. */
 static void
 test_creates_folder (Fixture       *f,
@@ -928,6 +994,7 @@ main (int   argc,
   g_test_add ("/sync-engine/refusals", Fixture, NULL, setup, test_refusals, teardown);
   g_test_add ("/sync-engine/stop", Fixture, NULL, setup, test_stop, teardown);
   g_test_add ("/sync-engine/identities-elsewhere", Fixture, NULL, setup, test_identities_elsewhere, teardown);
+  g_test_add ("/sync-engine/scheduler", Fixture, NULL, setup, test_scheduler, teardown);
   g_test_add ("/sync-engine/creates-folder", Fixture, NULL, setup, test_creates_folder, teardown);
   g_test_add ("/sync-engine/command-line", Fixture, NULL, setup, test_command_line, teardown);
   status = g_test_run ();

@@ -17,6 +17,7 @@
 #include "ut-compat.h"
 #include "ut-preferences-window.h"
 #include "ut-shortcuts-window.h"
+#include "ut-sync-scheduler.h"
 #include "ut-update-schedule.h"
 #include "ut-window.h"
 
@@ -44,8 +45,7 @@ struct _UtApplication
 
   UtSync           *sync;
   GError           *sync_error;   /* the sync state could not be read */
-  guint             sync_source;
-  gboolean          sync_scheduled_at_start;
+  UtSyncScheduler  *sync_scheduler;
 };
 
 G_DEFINE_FINAL_TYPE (UtApplication, ut_application, ADW_TYPE_APPLICATION)
@@ -123,6 +123,7 @@ load_state (gpointer user_data)
   self->sync = ut_sync_new (self->progress);
   ut_sync_load (self->sync, &self->sync_error);
   ut_sync_set_identity_store (self->sync, self->identities);
+  self->sync_scheduler = ut_sync_scheduler_new (self->sync, self->progress);
 
   return NULL;
 }
@@ -157,71 +158,6 @@ wait_for_state (UtApplication *self)
 
 static void schedule_automatic_check (UtApplication *self);
 
-/* ---- sync: at start, after changes, every quarter of an hour while open, and on demand ------ */
-
-#define SYNC_AT_START_SECONDS      3
-#define SYNC_AFTER_CHANGE_SECONDS  10
-#define SYNC_WHILE_OPEN_SECONDS    (15 * 60)
-
-static void schedule_sync (UtApplication *self,
-                           guint          seconds);
-
-static void
-sync_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(UtApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Offline or refused: progress here is untouched, and Preferences → Sync says what happened. */
-  if (!ut_sync_run_finish (UT_SYNC (source), result, NULL, &error))
-    g_debug ("Sync: %s", error->message);
-  if (self->sync_source == 0)
-    schedule_sync (self, SYNC_WHILE_OPEN_SECONDS);
-}
-
-static gboolean
-sync_timeout_cb (gpointer user_data)
-{
-  UtApplication *self = user_data;
-
-  self->sync_source = 0;
-  if (ut_sync_is_set_up (self->sync))
-    ut_sync_run_async (self->sync, NULL, sync_done_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_sync (UtApplication *self,
-               guint          seconds)
-{
-  g_clear_handle_id (&self->sync_source, g_source_remove);
-  if (ut_sync_is_set_up (self->sync))
-    self->sync_source = g_timeout_add_seconds (seconds, sync_timeout_cb, self);
-}
-
-/* A change is sent a few seconds after the last one, not once per click. What a sync itself
- * saves is not a change to send. */
-static void
-progress_saved_cb (UtApplication *self)
-{
-  if (!ut_sync_is_busy (self->sync))
-    schedule_sync (self, SYNC_AFTER_CHANGE_SECONDS);
-}
-
-static void
-start_syncing (UtApplication *self)
-{
-  if (self->sync_scheduled_at_start)
-    return;
-  self->sync_scheduled_at_start = TRUE;
-  g_signal_connect_object (self->progress, "saved", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
-  /* Set up in Preferences: the page syncs at once, and changes are sent from then on. */
-  g_signal_connect_object (self->sync, "notify::set-up", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
-  schedule_sync (self, SYNC_AT_START_SECONDS);
-}
-
 /* The window as the loaded state makes it: the main window, or why Untrain cannot start. */
 static GtkWindow *
 open_main_window (UtApplication *self,
@@ -253,7 +189,7 @@ open_main_window (UtApplication *self,
     ut_window_show_problem (window, self->sync_error->message);
   ut_window_announce_overdue (window);
   schedule_automatic_check (self);
-  start_syncing (self);
+  ut_sync_scheduler_start (self->sync_scheduler);
   return GTK_WINDOW (window);
 }
 
@@ -580,7 +516,7 @@ ut_application_finalize (GObject *object)
   g_clear_pointer (&self->updater_url, g_free);
   g_clear_object (&self->settings);
   g_clear_error (&self->progress_error);
-  g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_object (&self->sync_scheduler);
   g_clear_object (&self->sync);
   g_clear_error (&self->sync_error);
 
