@@ -45,8 +45,7 @@ typedef struct
   Device        a;
   Device        b;
 
-  gboolean      done;
-  GAsyncResult *result;
+  UtTestAsync   async;
 } Fixture;
 
 static char *home;   /* everything the test writes: served folder, devices, keyring */
@@ -112,7 +111,7 @@ teardown (Fixture       *f,
   device_clear (&f->a);
   device_clear (&f->b);
   g_clear_object (&f->catalog);
-  g_clear_object (&f->result);
+  ut_test_async_clear (&f->async);
   g_free (f->url);
   /* The keyring file stays: libsecret keeps it open for the whole run. */
   for (guint i = 0; i < G_N_ELEMENTS (device_names); i++)
@@ -125,26 +124,6 @@ teardown (Fixture       *f,
   g_free (f->served);
 }
 
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  g_set_object (&f->result, result);
-  f->done = TRUE;
-}
-
-static GAsyncResult *
-wait_for (Fixture *f)
-{
-  while (!f->done)
-    g_main_context_iteration (NULL, TRUE);
-  f->done = FALSE;
-  return f->result;
-}
-
 static char *
 set_up (Fixture    *f,
         Device     *device,
@@ -152,8 +131,8 @@ set_up (Fixture    *f,
         const char *code,
         GError    **error)
 {
-  ut_sync_set_up_async (device->sync, f->url, USER, password, code, NULL, done_cb, f);
-  return ut_sync_set_up_finish (device->sync, wait_for (f), error);
+  ut_sync_set_up_async (device->sync, f->url, USER, password, code, NULL, ut_test_async_done_cb, &f->async);
+  return ut_sync_set_up_finish (device->sync, ut_test_async_wait (&f->async), error);
 }
 
 static gboolean
@@ -162,8 +141,8 @@ sync_now (Fixture *f,
           guint   *n_changed,
           GError **error)
 {
-  ut_sync_run_async (device->sync, NULL, done_cb, f);
-  return ut_sync_run_finish (device->sync, wait_for (f), n_changed, error);
+  ut_sync_run_async (device->sync, NULL, ut_test_async_done_cb, &f->async);
+  return ut_sync_run_finish (device->sync, ut_test_async_wait (&f->async), n_changed, error);
 }
 
 static void
@@ -597,8 +576,8 @@ put_sealed (Fixture    *f,
   if (flip)
     bytes[length - 1] ^= 1;
   sent = g_bytes_new_take (bytes, keep >= 0 ? (gsize) keep : length);
-  ut_webdav_put_async (dav, name, sent, NULL, NULL, done_cb, f);
-  etag = ut_webdav_put_finish (dav, wait_for (f), &error);
+  ut_webdav_put_async (dav, name, sent, NULL, NULL, ut_test_async_done_cb, &f->async);
+  etag = ut_webdav_put_finish (dav, ut_test_async_wait (&f->async), &error);
   g_assert_no_error (error);
 }
 
@@ -642,21 +621,21 @@ test_refusals (Fixture       *f,
     g_autoptr(UtProgress) progress = ut_progress_new (directory);
     g_autoptr(UtSync) third = ut_sync_new (progress);
 
-    ut_sync_set_up_async (third, f->url, USER, PASSWORD, code, NULL, done_cb, f);
-    g_assert_null (ut_sync_set_up_finish (third, wait_for (f), &error));
+    ut_sync_set_up_async (third, f->url, USER, PASSWORD, code, NULL, ut_test_async_done_cb, &f->async);
+    g_assert_null (ut_sync_set_up_finish (third, ut_test_async_wait (&f->async), &error));
     g_assert_error (error, UT_SYNC_ERROR, UT_SYNC_ERROR_OTHER_KEY);
     g_clear_error (&error);
     /* And setting up a new key in a folder in use. */
-    ut_sync_set_up_async (third, f->url, USER, PASSWORD, NULL, NULL, done_cb, f);
-    g_assert_null (ut_sync_set_up_finish (third, wait_for (f), &error));
+    ut_sync_set_up_async (third, f->url, USER, PASSWORD, NULL, NULL, ut_test_async_done_cb, &f->async);
+    g_assert_null (ut_sync_set_up_finish (third, ut_test_async_wait (&f->async), &error));
     g_assert_error (error, UT_SYNC_ERROR, UT_SYNC_ERROR_RECOVERY_CODE);
     g_clear_error (&error);
   }
 
   /* Files that cannot be used are left alone and named; the rest still merges. */
-  ut_sync_credentials_lookup_async (f->url, USER, NULL, done_cb, f);
+  ut_sync_credentials_lookup_async (f->url, USER, NULL, ut_test_async_done_cb, &f->async);
   {
-    g_autoptr(UtSyncCredentials) credentials = ut_sync_credentials_lookup_finish (wait_for (f), &error);
+    g_autoptr(UtSyncCredentials) credentials = ut_sync_credentials_lookup_finish (ut_test_async_wait (&f->async), &error);
 
     g_assert_no_error (error);
     key = g_bytes_ref (credentials->key);
@@ -681,8 +660,8 @@ test_refusals (Fixture       *f,
 
   /* The password changed on the server: refused, nothing changes here. */
   wrong = ut_sync_credentials_new (f->url, USER, "an-old-password", key);
-  ut_sync_credentials_store_async (wrong, NULL, done_cb, f);
-  g_assert_true (ut_sync_credentials_store_finish (wait_for (f), &error));
+  ut_sync_credentials_store_async (wrong, NULL, ut_test_async_done_cb, &f->async);
+  g_assert_true (ut_sync_credentials_store_finish (ut_test_async_wait (&f->async), &error));
   g_assert_no_error (error);
   assert_refused (f, &f->b, before, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_AUTHENTICATION);
 
@@ -700,8 +679,8 @@ test_refusals (Fixture       *f,
   uris = soup_server_get_uris (full);
   full_url = g_uri_to_string (uris->data);
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  ut_sync_set_up_async (f->b.sync, full_url, USER, PASSWORD, NULL, NULL, done_cb, f);
-  g_free (ut_sync_set_up_finish (f->b.sync, wait_for (f), &error));
+  ut_sync_set_up_async (f->b.sync, full_url, USER, PASSWORD, NULL, NULL, ut_test_async_done_cb, &f->async);
+  g_free (ut_sync_set_up_finish (f->b.sync, ut_test_async_wait (&f->async), &error));
   g_assert_no_error (error);
   assert_refused (f, &f->b, before, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_FULL);
   soup_server_disconnect (full);
@@ -723,15 +702,15 @@ test_stop (Fixture       *f,
   set_up_both (f);
   sync_ok (f, &f->b);
   before = progress_text (&f->b);
-  ut_sync_stop_async (f->b.sync, NULL, done_cb, f);
-  g_assert_true (ut_sync_stop_finish (f->b.sync, wait_for (f), &error));
+  ut_sync_stop_async (f->b.sync, NULL, ut_test_async_done_cb, &f->async);
+  g_assert_true (ut_sync_stop_finish (f->b.sync, ut_test_async_wait (&f->async), &error));
   g_assert_no_error (error);
   g_assert_false (ut_sync_is_set_up (f->b.sync));
   after = progress_text (&f->b);
   g_assert_cmpstr (after, ==, before);
 
-  ut_sync_credentials_lookup_async (f->url, USER, NULL, done_cb, f);
-  g_assert_null (ut_sync_credentials_lookup_finish (wait_for (f), &error));
+  ut_sync_credentials_lookup_async (f->url, USER, NULL, ut_test_async_done_cb, &f->async);
+  g_assert_null (ut_sync_credentials_lookup_finish (ut_test_async_wait (&f->async), &error));
   g_assert_no_error (error);
   g_assert_false (sync_now (f, &f->b, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
@@ -855,16 +834,16 @@ test_creates_folder (Fixture       *f,
     return;
 
   folder = g_strconcat (f->url, "Untrain/", NULL);
-  ut_sync_set_up_async (f->a.sync, folder, USER, PASSWORD, NULL, NULL, done_cb, f);
-  g_free (ut_sync_set_up_finish (f->a.sync, wait_for (f), &error));
+  ut_sync_set_up_async (f->a.sync, folder, USER, PASSWORD, NULL, NULL, ut_test_async_done_cb, &f->async);
+  g_free (ut_sync_set_up_finish (f->a.sync, ut_test_async_wait (&f->async), &error));
   g_assert_no_error (error);
   sync_ok (f, &f->a);
   list_files (made, files);
   g_assert_cmpuint (files->len, ==, 1);
 
   orphan = g_strconcat (f->url, "missing/Untrain/", NULL);
-  ut_sync_set_up_async (f->b.sync, orphan, USER, PASSWORD, NULL, NULL, done_cb, f);
-  g_assert_null (ut_sync_set_up_finish (f->b.sync, wait_for (f), &error));
+  ut_sync_set_up_async (f->b.sync, orphan, USER, PASSWORD, NULL, NULL, ut_test_async_done_cb, &f->async);
+  g_assert_null (ut_sync_set_up_finish (f->b.sync, ut_test_async_wait (&f->async), &error));
   g_assert_error (error, UT_WEBDAV_ERROR, UT_WEBDAV_ERROR_NOT_FOUND);
   g_assert_false (ut_sync_is_set_up (f->b.sync));
 }

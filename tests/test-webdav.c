@@ -25,8 +25,7 @@ typedef struct
   GSubprocess    *rclone;
   char           *url;
 
-  gboolean        done;
-  GAsyncResult   *result;
+  UtTestAsync    async;
 } Fixture;
 
 static void
@@ -56,27 +55,7 @@ teardown (Fixture       *f,
     ut_test_remove_tree (f->folder);
   g_free (f->folder);
   g_free (f->url);
-  g_clear_object (&f->result);
-}
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  g_set_object (&f->result, result);
-  f->done = TRUE;
-}
-
-static GAsyncResult *
-wait_for (Fixture *f)
-{
-  while (!f->done)
-    g_main_context_iteration (NULL, TRUE);
-  f->done = FALSE;
-  return f->result;
+  ut_test_async_clear (&f->async);
 }
 
 static char *
@@ -88,8 +67,8 @@ put (Fixture    *f,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
-  ut_webdav_put_async (dav, name, bytes, NULL, NULL, done_cb, f);
-  return ut_webdav_put_finish (dav, wait_for (f), error);
+  ut_webdav_put_async (dav, name, bytes, NULL, NULL, ut_test_async_done_cb, &f->async);
+  return ut_webdav_put_finish (dav, ut_test_async_wait (&f->async), error);
 }
 
 static GBytes *
@@ -101,8 +80,8 @@ get (Fixture    *f,
      gboolean   *not_modified,
      GError    **error)
 {
-  ut_webdav_get_async (dav, name, if_none_match, NULL, done_cb, f);
-  return ut_webdav_get_finish (dav, wait_for (f), etag, not_modified, error);
+  ut_webdav_get_async (dav, name, if_none_match, NULL, ut_test_async_done_cb, &f->async);
+  return ut_webdav_get_finish (dav, ut_test_async_wait (&f->async), etag, not_modified, error);
 }
 
 static GPtrArray *
@@ -110,8 +89,8 @@ list (Fixture   *f,
       UtWebdav  *dav,
       GError   **error)
 {
-  ut_webdav_list_async (dav, NULL, done_cb, f);
-  return ut_webdav_list_finish (dav, wait_for (f), error);
+  ut_webdav_list_async (dav, NULL, ut_test_async_done_cb, &f->async);
+  return ut_webdav_list_finish (dav, ut_test_async_wait (&f->async), error);
 }
 
 /* Write, list with ETags, read back; a file written again gets a new ETag. */

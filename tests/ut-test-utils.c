@@ -189,3 +189,31 @@ ut_test_rclone_stop (GSubprocess *rclone)
   g_subprocess_force_exit (rclone);
   g_subprocess_wait (rclone, NULL, NULL);
 }
+
+void
+ut_test_async_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      async)
+{
+  UtTestAsync *self = async;
+
+  g_set_object (&self->result, result);
+  self->done = TRUE;
+}
+
+/* Returns: (transfer none): the result, kept until the next wait or ut_test_async_clear() */
+GAsyncResult *
+ut_test_async_wait (UtTestAsync *async)
+{
+  while (!async->done)
+    g_main_context_iteration (NULL, TRUE);
+  async->done = FALSE;
+  return async->result;
+}
+
+void
+ut_test_async_clear (UtTestAsync *async)
+{
+  g_clear_object (&async->result);
+  async->done = FALSE;
+}

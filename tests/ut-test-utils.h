@@ -22,6 +22,20 @@ int                  ut_test_run_valist           (GSubprocessLauncher *launcher
                                                    const char          *first,
                                                    va_list              args);
 
+/* Waiting for an async call in a test: pass ut_test_async_done_cb with the UtTestAsync as user
+ * data, then take the result with ut_test_async_wait(). */
+typedef struct
+{
+  gboolean      done;
+  GAsyncResult *result;
+} UtTestAsync;
+
+void                 ut_test_async_done_cb        (GObject             *source,
+                                                   GAsyncResult        *result,
+                                                   gpointer             async);
+GAsyncResult        *ut_test_async_wait           (UtTestAsync         *async);
+void                 ut_test_async_clear          (UtTestAsync         *async);
+
 guint16              ut_test_free_port            (void);
 GSubprocess         *ut_test_rclone_start         (const char          *folder,
                                                    const char          *user,
