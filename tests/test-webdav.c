@@ -25,7 +25,7 @@ typedef struct
   GSubprocess    *rclone;
   char           *url;
 
-  UtTestAsync    async;
+  UtTestAsync     async;
 } Fixture;
 
 static void
