@@ -276,6 +276,9 @@ test_two_devices (Fixture       *f,
   use (f, &f->b, "chatgpt");
   f->minutes++;
   mark (f, &f->b, "chatgpt", "turn-off-improve-model", UT_ACTION_STATE_DONE);
+  g_assert_true (ut_progress_add_request_event (f->b.progress, me (&f->b), "chatgpt", UT_REQUEST_EVENT_SENT,
+                                                "2026-11-30", "email", &error));
+  g_assert_no_error (error);
 
   set_up_both (f);
   g_assert_true (sync_now (f, &f->b, &n_changed, &error));
@@ -290,6 +293,8 @@ test_two_devices (Fixture       *f,
       g_assert_true (ut_profile_uses_platform (me (device), "linkedin"));
       g_assert_true (ut_profile_uses_platform (me (device), "chatgpt"));
       g_assert_cmpint (ut_profile_get_region (me (device)), ==, UT_REGION_EU);
+      g_assert_nonnull (ut_profile_lookup_request (me (device), "chatgpt"));
+      g_assert_cmpuint (ut_profile_lookup_request (me (device), "chatgpt")->events->len, ==, 1);
       g_assert_true (ut_profile_get_region_confirmed (me (device)));
       g_assert_nonnull (ut_sync_get_last_synced (device->sync));
       g_assert_null (ut_sync_get_problem (device->sync));
