@@ -824,6 +824,58 @@ test_scheduler (Fixture       *f,
   g_assert_cmpint (state_of (&f->b, "linkedin", "objection-form"), ==, UT_ACTION_STATE_DONE);
 }
 
+/* The progress file is damaged and Untrain falls back on its backup, which lacks the last change
+ * made here: the next sync brings that change back from this computer's own file on the server
+ * instead of sending its absence as a deletion. A file from a newer Untrain is not synced at all. */
+static void
+test_recovered_progress (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *served_before = NULL;
+
+  if (skip_without_rclone (f))
+    return;
+
+  use (f, &f->a, "linkedin");
+  set_up_both (f);
+  sync_ok (f, &f->b);
+  use (f, &f->a, "chatgpt");
+  sync_ok (f, &f->a);
+
+  /* A damaged file: the backup, without chatgpt, is what loads. */
+  path = g_build_filename (f->a.directory, "progress.json", NULL);
+  g_assert_true (g_file_set_contents (path, "{", -1, NULL));
+  device_clear (&f->a);
+  device_init (f, &f->a, device_names[0]);
+  g_assert_nonnull (ut_progress_get_recovery (f->a.progress));
+  g_assert_false (ut_profile_uses_platform (me (&f->a), "chatgpt"));
+
+  sync_ok (f, &f->a);
+  g_assert_true (ut_profile_uses_platform (me (&f->a), "chatgpt"));
+  sync_ok (f, &f->b);
+  g_assert_true (ut_profile_uses_platform (me (&f->b), "chatgpt"));
+  g_assert_true (ut_profile_uses_platform (me (&f->b), "linkedin"));
+
+  /* Written by a newer Untrain: refused, nothing sent. */
+  g_assert_true (g_file_set_contents (path, "{\"format\": 99, \"profiles\": []}", -1, NULL));
+  device_clear (&f->a);
+  f->a.directory = g_build_filename (home, device_names[0], NULL);
+  f->a.progress = ut_progress_new (f->a.directory);
+  g_object_set_data (G_OBJECT (f->a.progress), "fixture", f);
+  ut_progress_set_clock (f->a.progress, device_clock, &f->a);
+  g_assert_false (ut_progress_load (f->a.progress, &error));
+  g_clear_error (&error);
+  f->a.sync = ut_sync_new (f->a.progress);
+  g_assert_true (ut_sync_load (f->a.sync, &error));
+  g_assert_false (sync_now (f, &f->a, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  sync_ok (f, &f->b);
+  g_assert_true (ut_profile_uses_platform (me (&f->b), "chatgpt"));
+}
+
 /* A folder named at set-up that is not there yet is made; one whose parent is missing is not. */
 static void
 test_creates_folder (Fixture       *f,
@@ -979,6 +1031,7 @@ main (int   argc,
   g_test_add ("/sync-engine/stop", Fixture, NULL, setup, test_stop, teardown);
   g_test_add ("/sync-engine/identities-elsewhere", Fixture, NULL, setup, test_identities_elsewhere, teardown);
   g_test_add ("/sync-engine/scheduler", Fixture, NULL, setup, test_scheduler, teardown);
+  g_test_add ("/sync-engine/recovered-progress", Fixture, NULL, setup, test_recovered_progress, teardown);
   g_test_add ("/sync-engine/creates-folder", Fixture, NULL, setup, test_creates_folder, teardown);
   g_test_add ("/sync-engine/command-line", Fixture, NULL, setup, test_command_line, teardown);
   status = g_test_run ();

@@ -61,6 +61,7 @@ struct _UtSync
   UtIdentityStore *identities; /* nullable: then which identities exist here is not synced */
 
   gboolean        busy;
+  gboolean        rebuilt;   /* the document was rebuilt after progress was recovered */
   GPtrArray      *waiting;   /* of GTask: run while another ran; one more run answers them all */
 };
 
@@ -493,6 +494,7 @@ typedef struct
   guint              n_changed;
   GPtrArray         *profiles;     /* of UtProfile: whose identities are still to be listed */
   GPtrArray         *identities;   /* of char*, "profile/platform"; NULL if the keyring failed */
+  gboolean           rebuilding;   /* progress was recovered from its backup: see start_run() */
 } Run;
 
 static void
@@ -589,15 +591,17 @@ merge (Run     *run,
        GError **error)
 {
   UtSync *self = run->self;
-  g_autoptr(UtSyncDocument) merged = copy_document (self->document);
+  g_autoptr(UtSyncDocument) merged = run->rebuilding ? ut_sync_document_new (self->device)
+                                                     : copy_document (self->document);
   g_autoptr(JsonNode) local = ut_progress_to_json (self->progress, NULL);
+  gboolean joining = self->joining || run->rebuilding;
   guint n_changed = 0;
 
   if (run->identities != NULL)
     g_ptr_array_add (run->identities, NULL);
   ut_sync_document_record_local (merged, local,
                                  run->identities != NULL ? (const char * const *) run->identities->pdata : NULL,
-                                 now_ms (self), self->joining);
+                                 now_ms (self), joining);
   for (guint i = 0; i < run->fetched->len; i++)
     n_changed += ut_sync_document_merge (merged, ((Fetched *) g_ptr_array_index (run->fetched, i))->document);
 
@@ -622,6 +626,7 @@ merge (Run     *run,
         g_hash_table_replace (self->seen, g_strdup (fetched->name), g_strdup (fetched->etag));
     }
   self->joining = FALSE;
+  self->rebuilt = self->rebuilt || run->rebuilding;
   run->n_changed = n_changed;
   return save_state (self, error);
 }
@@ -834,7 +839,7 @@ get_cb (GObject      *source,
     {
       if ((document = open_file (run, sealed, &error)) == NULL)
         leave_alone (run, error->message);
-      else if (g_str_equal (ut_sync_document_get_device (document), run->self->device))
+      else if (g_str_equal (ut_sync_document_get_device (document), run->self->device) && !run->rebuilding)
         {
           /* Another file claims to be this computer's: it is a copy, nothing new. */
           g_object_unref (document);
@@ -893,13 +898,15 @@ list_cb (GObject      *source,
         {
           run->own_listed = TRUE;
           run->own_etag = g_strdup (entry->etag);
+          if (run->rebuilding)
+            g_ptr_array_add (run->to_fetch, entry);
           continue;
         }
       if (!g_str_has_suffix (entry->name, ".uts"))
         continue;
-      /* Read only what changed since it was merged. */
+      /* Read only what changed since it was merged, or everything when rebuilding. */
       seen = g_hash_table_lookup (run->self->seen, entry->name);
-      if (seen == NULL || entry->etag == NULL || !g_str_equal (seen, entry->etag))
+      if (run->rebuilding || seen == NULL || entry->etag == NULL || !g_str_equal (seen, entry->etag))
         g_ptr_array_add (run->to_fetch, entry);
     }
 
@@ -959,6 +966,19 @@ start_run (UtSync    *self,
       fail_run (run, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("Sync is not set up.")));
       return;
     }
+  /* Progress that could not be read shows as empty: synced, that would delete it everywhere. */
+  if (ut_progress_is_read_only (self->progress))
+    {
+      fail_run (run, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                                          _("Your progress on this computer could not be read, so it is not synced "
+                                            "until that is resolved. Your other computers keep theirs.")));
+      return;
+    }
+  /* Progress recovered from its backup lacks the last changes made here, and any difference from
+   * what was synced would look like a new change and undo newer ones. So the document is made
+   * again from every computer's file, this one's included, as a computer that joins: what the
+   * backup holds loses to what was synced, unless it is newer. */
+  run->rebuilding = ut_progress_get_recovery (self->progress) != NULL && !self->rebuilt;
   ut_sync_credentials_lookup_async (self->url, self->user, run->cancellable, lookup_cb, run);
 }
 
