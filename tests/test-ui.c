@@ -153,19 +153,30 @@ teardown (Fixture       *f,
   g_clear_object (&f->identities);
 }
 
+/* The platform a row widget of the main list shows: the list view's rows hold a UtPlatformRow,
+ * or the list's header or footer. */
+static UtPlatformRow *
+platform_row_of (GtkWidget *row)
+{
+  GtkWidget *child = gtk_widget_get_first_child (row);
+
+  return UT_IS_PLATFORM_ROW (child) && gtk_widget_get_visible (row) ? UT_PLATFORM_ROW (child) : NULL;
+}
+
 static UtPlatformRow *
 find_row (Fixture    *f,
           const char *platform_id)
 {
-  GtkListBox *list = _ut_window_get_platform_list (f->window);
+  GtkListView *list = _ut_window_get_platform_list (f->window);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (UT_IS_PLATFORM_ROW (child) &&
-          g_str_equal (ut_platform_get_id (ut_platform_row_get_platform (UT_PLATFORM_ROW (child))), platform_id))
-        return UT_PLATFORM_ROW (child);
+      UtPlatformRow *row = platform_row_of (child);
+
+      if (row != NULL && g_str_equal (ut_platform_get_id (ut_platform_row_get_platform (row)), platform_id))
+        return row;
     }
 
   return NULL;
@@ -174,13 +185,13 @@ find_row (Fixture    *f,
 static guint
 count_rows (Fixture *f)
 {
-  GtkListBox *list = _ut_window_get_platform_list (f->window);
+  GtkListView *list = _ut_window_get_platform_list (f->window);
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n += UT_IS_PLATFORM_ROW (child) && gtk_widget_get_visible (child);
+    n += platform_row_of (child) != NULL;
 
   return n;
 }
