@@ -190,6 +190,67 @@ shown_changed_cb (UtPlatformListView *self,
     }
 }
 
+/* The bound platform row at the start or the end of what the list view made rows for. */
+static GtkWidget *
+edge_platform_row (UtPlatformListView *self,
+                   gboolean            last)
+{
+  GtkListItem *edge = NULL;
+
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->bound, i);
+
+      if (edge == NULL ||
+          (last ? gtk_list_item_get_position (item) > gtk_list_item_get_position (edge)
+                : gtk_list_item_get_position (item) < gtk_list_item_get_position (edge)))
+        edge = item;
+    }
+
+  return edge != NULL ? row_of (edge) : NULL;
+}
+
+/* Coming into the list, the list view would start at its first item, the header, which takes no
+ * focus, and give up: the first platform takes it instead, or coming back from below, the
+ * footer's button as it did when it followed the list. */
+static gboolean
+ut_platform_list_view_focus (GtkWidget        *widget,
+                             GtkDirectionType  direction)
+{
+  UtPlatformListView *self = UT_PLATFORM_LIST_VIEW (widget);
+  gboolean backward = direction == GTK_DIR_TAB_BACKWARD || direction == GTK_DIR_UP;
+  GtkWidget *target;
+
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return GTK_WIDGET_CLASS (ut_platform_list_view_parent_class)->focus (widget, direction);
+
+  if (backward && self->footer != NULL && gtk_widget_get_parent (self->footer) != NULL)
+    target = self->footer;
+  else
+    target = edge_platform_row (self, backward);
+
+  if (target != NULL && gtk_widget_grab_focus (target))
+    return TRUE;
+  return GTK_WIDGET_CLASS (ut_platform_list_view_parent_class)->focus (widget, direction);
+}
+
+/* Space opens a platform as Enter does, as it did on a list box's row; a list view's row would
+ * take it for selecting. */
+static gboolean
+space_cb (GtkWidget *list_view,
+          GVariant  *arguments,
+          gpointer   user_data)
+{
+  UtPlatformListView *self = user_data;
+  GtkWidget *row = gtk_widget_get_focus_child (list_view);
+  GtkWidget *child = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+
+  if (!UT_IS_PLATFORM_ROW (child) || !gtk_widget_is_focus (row))
+    return FALSE;
+  g_signal_emit (self, signals[PLATFORM_ACTIVATED], 0, ut_platform_row_get_platform (UT_PLATFORM_ROW (child)));
+  return TRUE;
+}
+
 static void
 activate_cb (UtPlatformListView *self,
              guint               position)
@@ -300,6 +361,7 @@ ut_platform_list_view_class_init (UtPlatformListViewClass *klass)
 
   object_class->dispose = ut_platform_list_view_dispose;
   object_class->set_property = ut_platform_list_view_set_property;
+  widget_class->focus = ut_platform_list_view_focus;
 
   /**
    * UtPlatformListView:header:
@@ -346,6 +408,7 @@ ut_platform_list_view_init (UtPlatformListView *self)
   g_autoptr(GListModel) shown = NULL;
   g_autoptr(GListModel) footer = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkEventController *shortcuts;
 
   self->header_item = g_object_new (G_TYPE_OBJECT, NULL);
   self->footer_item = g_object_new (G_TYPE_OBJECT, NULL);
@@ -362,4 +425,13 @@ ut_platform_list_view_init (UtPlatformListView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sections)))));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  /* Before the row's own handling of the key, which selects. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Space, 0)),
+                                                          gtk_callback_action_new (space_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
 }
