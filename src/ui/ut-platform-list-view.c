@@ -39,6 +39,7 @@ struct _UtPlatformListView
   UtPlatformList *platforms;  /* whose profile the rows show */
   UtProgress     *progress;
   GPtrArray      *bound;      /* GtkListItem showing a platform (borrowed) */
+  guint           change;     /* counts the changes of the shown platforms */
 };
 
 G_DEFINE_FINAL_TYPE (UtPlatformListView, ut_platform_list_view, GTK_TYPE_WIDGET)
@@ -141,7 +142,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (!UT_IS_PLATFORM_ROW (gtk_list_item_get_child (item)))
     gtk_list_item_set_child (item, GTK_WIDGET (ut_platform_row_new ()));
   show_platform (self, item);
-  g_ptr_array_add (self->bound, item);
+  g_object_set_data (G_OBJECT (item), "bound-in-change", GUINT_TO_POINTER (self->change));
+  if (!g_ptr_array_find (self->bound, item, NULL))
+    g_ptr_array_add (self->bound, item);
 }
 
 static void
@@ -165,29 +168,72 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (row, "platform");
       gtk_widget_remove_css_class (row, "first");
       gtk_widget_remove_css_class (row, "last");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   g_ptr_array_remove_fast (self->bound, item);
 }
 
-/* A platform's records changed (the same item, replaced) or the search changed the rows around a
- * row: the rows on screen follow. GtkListView keeps a row whose item stays, without binding it
- * again. */
+/* Whether the list view left a row showing an item it no longer has where the row is. GTK 4.8
+ * does, when a change removes the item its scrolling is anchored to (a search typed far down the
+ * list): the row stays, unbound, in the place of another item. */
+static gboolean
+has_stale_row (UtPlatformListView *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
+
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->bound, i);
+      g_autoptr(GObject) shown = g_list_model_get_item (model, gtk_list_item_get_position (item));
+
+      if (shown != gtk_list_item_get_item (item))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A platform's records changed (the same item, replaced), the profile changed, or a search
+ * changed the rows around a row: the rows on screen follow. The list view may keep the row of an
+ * item that is replaced by itself without binding it again, and a row whose item stays may have
+ * become the first or last; the rows it bound in this change are already up to date. */
 static void
 shown_changed_cb (UtPlatformListView *self,
                   guint               position,
                   guint               removed,
                   guint               added)
 {
+  if (has_stale_row (self))
+    {
+      g_autoptr(GtkSelectionModel) model = g_object_ref (gtk_list_view_get_model (self->list_view));
+
+      /* Rows made anew, from the top. */
+      gtk_list_view_set_model (self->list_view, NULL);
+      gtk_list_view_set_model (self->list_view, model);
+      return;
+    }
+
   for (guint i = 0; i < self->bound->len; i++)
     {
       GtkListItem *item = g_ptr_array_index (self->bound, i);
       guint index = gtk_list_item_get_position (item) - 1;
+      guint bound_in = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "bound-in-change"));
 
+      if (bound_in == self->change)
+        continue;
       if (index >= position && index < position + added)
         show_platform (self, item);
       else
         update_edges (self, item);
     }
+}
+
+/* Before the list view hears of a change: the rows it binds for it are marked with it. */
+static void
+shown_changing_cb (UtPlatformListView *self)
+{
+  self->change++;
 }
 
 /* The bound platform row at the start or the end of what the list view made rows for. */
@@ -261,6 +307,15 @@ activate_cb (UtPlatformListView *self,
     g_signal_emit (self, signals[PLATFORM_ACTIVATED], 0, item);
 }
 
+static void
+stop_following (UtPlatformListView *self)
+{
+  if (self->shown == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->shown, shown_changing_cb, self);
+  g_signal_handlers_disconnect_by_func (self->shown, shown_changed_cb, self);
+}
+
 /**
  * ut_platform_list_view_set_model:
  * @shown: (nullable): the platforms to list, of @platforms; %NULL lists none
@@ -279,17 +334,17 @@ ut_platform_list_view_set_model (UtPlatformListView *self,
   g_return_if_fail (UT_IS_PLATFORM_LIST_VIEW (self));
   g_return_if_fail (shown == NULL || (UT_IS_PLATFORM_LIST (platforms) && UT_IS_PROGRESS (progress)));
 
-  if (self->shown != NULL)
-    g_signal_handlers_disconnect_by_func (self->shown, shown_changed_cb, self);
+  stop_following (self);
   g_set_object (&self->platforms, platforms);
   g_set_object (&self->progress, progress);
   if (shown == NULL)
     shown = empty = G_LIST_MODEL (g_list_store_new (UT_TYPE_PLATFORM));
   g_set_object (&self->shown, shown);
+  /* Handlers run in the order they were connected: one before the list view's, one after, when
+   * the rows know their new places. */
+  g_signal_connect_object (shown, "items-changed", G_CALLBACK (shown_changing_cb), self, G_CONNECT_SWAPPED);
   g_list_store_splice (self->sections, 1, 1, (gpointer *) &shown, 1);
-  /* After the list view's own handler, so that the rows know their new places. */
-  g_signal_connect_object (shown, "items-changed", G_CALLBACK (shown_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (shown, "items-changed", G_CALLBACK (shown_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkListView *
@@ -314,8 +369,7 @@ ut_platform_list_view_dispose (GObject *object)
 {
   UtPlatformListView *self = (UtPlatformListView *) object;
 
-  if (self->shown != NULL)
-    g_signal_handlers_disconnect_by_func (self->shown, shown_changed_cb, self);
+  stop_following (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UT_TYPE_PLATFORM_LIST_VIEW);
   g_clear_object (&self->header);
   g_clear_object (&self->footer);

@@ -229,10 +229,14 @@ ut_platform_row_set_platform (UtPlatformRow *self,
   gtk_label_set_label (self->subtitle, subtitle);
 
   gtk_label_set_label (self->badge, ut_platform_state_get_label (state.state));
-  if (self->badge_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->badge), self->badge_class);
-  self->badge_class = badge_classes[state.state];
-  gtk_widget_add_css_class (GTK_WIDGET (self->badge), self->badge_class);
+  /* A row shown the platform it showed keeps its style: no restyling for nothing. */
+  if (self->badge_class != badge_classes[state.state])
+    {
+      if (self->badge_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->badge), self->badge_class);
+      self->badge_class = badge_classes[state.state];
+      gtk_widget_add_css_class (GTK_WIDGET (self->badge), self->badge_class);
+    }
 
   g_free (self->description);
   self->description = g_strdup_printf ("%s. %s", subtitle, ut_platform_state_get_label (state.state));
