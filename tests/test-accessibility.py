@@ -202,6 +202,93 @@ def test_wizard():
         app.close()
 
 
+def focused(root):
+    for node in walk(root):
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return node
+        except Exception:  # a node that went away while we looked
+            continue
+    return None
+
+
+def focused_is(root, role, name):
+    node = focused(root)
+    return node is not None and node.getRoleName() == role and node.name == name
+
+
+def press(*keys):
+    """Real key presses, through the X server (XTest), to the window xdotool focused."""
+    for key in keys:
+        subprocess.run(["xdotool", "key", key], check=True)
+
+
+def test_platform_list():
+    """The main list as a keyboard and screen reader user meets it: named rows, Tab and the arrow
+    keys between them, Space and Enter open a guide, Escape comes back to the same row, and
+    typing searches."""
+    if shutil.which("xdotool") is None:
+        ok(False, "the platform list test has xdotool to type with (apt-get install xdotool)")
+        return
+    platforms = ["linkedin", "meta", "reddit", "x"]
+    names = ["LinkedIn", "Meta (Facebook, Instagram, Threads)", "Reddit", "X (Twitter) and Grok"]
+    progress = {"format": 1, "profiles": [{
+        "id": "me", "name": "Me", "region": "EU", "region_confirmed": True,
+        "platforms": platforms, "records": []}]}
+    app = Untrain(progress)
+    try:
+        wait_for(lambda: find(app.window, "label", "LinkedIn"), "the platform list")
+        lists = [n for n in walk(app.window) if n.getRoleName() == "list" and n.name == "Your platforms"]
+        ok(len(lists) == 1, "the platform list is one list named “Your platforms”", str(len(lists)))
+        rows = [n for n in walk(lists[0]) if n.getRoleName() == "list item" and n.name] if lists else []
+        ok([r.name for r in rows] == names, "each platform is a list item named by the platform, in order",
+           repr([r.name for r in rows]))
+        ok(all("steps done" in r.description and r.description.endswith("To do") for r in rows),
+           "each platform's row is described by its progress and state", repr([r.description for r in rows]))
+
+        window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Untrain$"],
+                                capture_output=True, text=True, check=True).stdout.split()[0]
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True)
+        for _ in range(8):
+            if focused_is(app.window, "list item", names[0]):
+                break
+            press("Tab")
+            time.sleep(0.2)
+        ok(focused_is(app.window, "list item", names[0]), "Tab reaches the first platform's row")
+        press("Down", "Down")
+        ok(wait_for(lambda: focused_is(app.window, "list item", names[2]) or None, "Down twice"),
+           "Down moves to the next row")
+        press("Up")
+        ok(wait_for(lambda: focused_is(app.window, "list item", names[1]) or None, "Up"),
+           "Up moves to the previous row")
+        press("Tab")
+        ok(wait_for(lambda: focused_is(app.window, "list item", names[2]) or None, "Tab in the list"),
+           "Tab moves to the next row")
+
+        press("space")
+        ok(wait_for(lambda: find(app.window, "label", "What Reddit trains on"), "Reddit's guide"),
+           "Space on a row opens its platform's guide")
+        press("Escape")
+        ok(wait_for(lambda: focused_is(app.window, "list item", names[2]) or None, "the list again"),
+           "Escape in the guide comes back to the row it was opened from")
+        press("Up", "Return")
+        ok(wait_for(lambda: find(app.window, "label", "What Meta trains on"), "Meta's guide"),
+           "Enter on a row opens its platform's guide")
+        press("Escape")
+        wait_for(lambda: focused_is(app.window, "list item", names[1]) or None, "the list again")
+
+        press("l", "i", "n")
+        ok(wait_for(lambda: focused_is(app.window, "entry", "Search platforms") or None, "the search field"),
+           "typing in the list starts a search")
+        wait_for(lambda: [n.name for n in walk(lists[0]) if n.getRoleName() == "list item" and n.name] == names[:1]
+                 or None, "the list to show LinkedIn alone")
+        press("Return")
+        ok(wait_for(lambda: find(app.window, "label", "What LinkedIn trains on"), "LinkedIn's guide"),
+           "Enter in the search opens the first match")
+    finally:
+        app.close()
+
+
 def test_letter():
     progress = {"format": 2, "profiles": [{
         "id": "me", "name": "Me", "region": "EU", "region_confirmed": True,
@@ -226,7 +313,7 @@ def test_letter():
 
 
 def main():
-    tests = [test_onboarding, test_wizard, test_letter]
+    tests = [test_onboarding, test_wizard, test_platform_list, test_letter]
     for test in tests:
         try:
             test()

@@ -8,6 +8,7 @@
 
 #include "ut-onboarding.h"
 #include "ut-platform-list.h"
+#include "ut-platform-list-view.h"
 #include "ut-summary-page.h"
 #include "ut-search-no-match.h"
 #include "ut-window.h"
@@ -45,9 +46,8 @@ struct _UtWindow
   GtkLabel             *progress_label;
   GtkLabel             *profile_label;
   GtkProgressBar       *progress_bar;
-  GtkListBox           *platform_list;
+  UtPlatformListView   *platform_list;
   GtkStack             *platforms_stack;
-  GtkScrolledWindow    *platforms_scroller;
   UtSearchNoMatch      *no_match;
   AdwBin               *wizard_bin;
   GtkMenuButton        *menu_button;
@@ -100,7 +100,7 @@ void          _ut_window_actions_init        (UtWindow      *self);
 GtkWidget    *_ut_window_get_onboarding      (UtWindow     *self);
 GtkWidget    *_ut_window_get_wizard          (UtWindow     *self);
 GtkWidget    *_ut_window_get_summary_page    (UtWindow     *self);
-GtkListBox   *_ut_window_get_platform_list   (UtWindow     *self);
+GtkListView  *_ut_window_get_platform_list   (UtWindow     *self);
 const char   *_ut_window_get_progress_text   (UtWindow     *self);
 void          _ut_window_import_from         (UtWindow     *self,
                                               GFile        *file);
