@@ -575,6 +575,10 @@ static void
 search_changed_cb (UtWindow       *self,
                    GtkSearchEntry *entry)
 {
+  /* No list to filter before the state is set, nor once the window is being destroyed (an
+   * entry's delayed "search-changed" can come then). */
+  if (self->filter == NULL)
+    return;
   gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
   update_no_match (self);
 }
