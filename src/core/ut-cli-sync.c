@@ -56,17 +56,19 @@ read_password (const char *user,
   size_t size = 0;
   ssize_t length;
 
+  /* Echo goes off before the prompt shows: what is typed once it shows is never echoed, nor
+   * thrown away as input typed ahead would be. */
   if (terminal)
     {
-      g_printerr (_("App password for %s at %s: "), user, url);
       quiet = saved;
       quiet.c_lflag &= ~(tcflag_t) ECHO;
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+      g_printerr (_("App password for %s at %s: "), user, url);
     }
   length = getline (&line, &size, stdin);
   if (terminal)
     {
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
       g_printerr ("\n");
     }
   if (length <= 0)
