@@ -833,7 +833,6 @@ test_recovered_progress (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *served_before = NULL;
 
   if (skip_without_rclone (f))
     return;
