@@ -326,12 +326,12 @@ history_holds (Device        *device,
 {
   g_autoptr(UtSyncDocument) document = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autofree char *path = g_build_filename (device->directory, "sync.json", NULL);
+  g_autofree char *path = g_build_filename (device->directory, "sync-document.json", NULL);
   g_autofree char *key = ut_sync_record_key ("me", platform, action);
   g_autofree char *contents = ut_test_read_file (path);
   g_autoptr(JsonNode) root = json_from_string (contents, NULL);
 
-  document = ut_sync_document_from_json (json_object_get_member (json_node_get_object (root), "document"), NULL);
+  document = ut_sync_document_from_json (root, NULL);
   g_assert_nonnull (document);
   history = ut_sync_document_get_history (document, key);
   for (guint i = 0; i < history->len; i++)
@@ -662,6 +662,26 @@ test_refusals (Fixture       *f,
   g_assert_nonnull (strstr (ut_sync_get_problem (f->b.sync), "not one Untrain wrote"));
   g_clear_pointer (&before, g_free);
   before = progress_text (&f->b);
+
+  /* A document that opens but holds progress the progress file's rules refuse (a profile without
+   * a name): refused as a whole, nothing merged here, nothing of it kept. */
+  put_sealed (f, key, "00000000000000000000000000000005.uts",
+              "{\"format\": 1, \"device\": \"other\", \"elements\": {\"profile/bad\": {\"stamp\": "
+              "\"9999999999999.0\", \"device\": \"other\", \"value\": {\"name\": \"\", \"region\": \"EU\", "
+              "\"region_confirmed\": false}}}}", -1, FALSE);
+  {
+    g_autofree char *document_path = g_build_filename (f->b.directory, "sync-document.json", NULL);
+    g_autofree char *document = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_false (sync_now (f, &f->b, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "could not be used here, so nothing was changed"));
+    g_clear_error (&error);
+    after = progress_text (&f->b);
+    g_assert_cmpstr (after, ==, before);
+    document = ut_test_read_file (document_path);
+    g_assert_null (strstr (document, "profile/bad"));
+  }
 
   /* The password changed on the server: refused, nothing changes here. */
   wrong = ut_sync_credentials_new (f->url, USER, "an-old-password", key);

@@ -14,8 +14,9 @@
  * is written if it changed. What goes wrong before the merge changes nothing here. A file that
  * cannot be opened is left alone and named in the status; the others are still merged.
  *
- * The state (folder, user name, this computer's id, its document, the ETags read) is kept in
- * sync.json beside the progress file. The password and key are only in the keyring.
+ * The state (folder, user name, this computer's id, the ETags read, the last sync) is kept in
+ * sync.json beside the progress file, and the document, which is as large as the progress, in
+ * sync-document.json, written only when it changed. The password and key are only in the keyring.
  */
 
 #define G_LOG_DOMAIN "ut-sync"
@@ -38,15 +39,17 @@
 #include "ut-webdav.h"
 
 #define STATE_FORMAT 1
-/* The state holds a document as large as the progress, and a little more. */
-#define STATE_MAX_SIZE (2 * UT_PROGRESS_MAX_SIZE)
+/* A document is as large as the progress, with its history a little more. */
+#define DOCUMENT_MAX_SIZE (2 * UT_PROGRESS_MAX_SIZE)
+#define STATE_MAX_SIZE    (1024 * 1024)
 
 struct _UtSync
 {
   GObject         parent_instance;
 
   UtProgress     *progress;
-  char           *path;
+  char           *path;           /* sync.json */
+  char           *document_path;  /* sync-document.json */
 
   char           *url;       /* NULL when sync is not set up */
   char           *user;
@@ -58,6 +61,7 @@ struct _UtSync
   char           *uploaded_etag;
   char           *uploaded_digest;
   UtSyncDocument *document;
+  char           *document_digest;  /* of the document as sync-document.json holds it */
   UtIdentityStore *identities; /* nullable: then which identities exist here is not synced */
 
   gboolean        busy;
@@ -89,6 +93,7 @@ clear_state (UtSync *self)
   g_clear_pointer (&self->uploaded_etag, g_free);
   g_clear_pointer (&self->uploaded_digest, g_free);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->document_digest, g_free);
   g_hash_table_remove_all (self->seen);
   self->joining = FALSE;
 }
@@ -102,6 +107,7 @@ ut_sync_finalize (GObject *object)
   g_hash_table_unref (self->seen);
   g_ptr_array_unref (self->waiting);
   g_free (self->path);
+  g_free (self->document_path);
   g_clear_object (&self->progress);
   g_clear_object (&self->identities);
 
@@ -178,6 +184,7 @@ ut_sync_new (UtProgress *progress)
   self->progress = g_object_ref (progress);
   directory = g_path_get_dirname (ut_progress_get_path (progress));
   self->path = g_build_filename (directory, "sync.json", NULL);
+  self->document_path = g_build_filename (directory, "sync-document.json", NULL);
   return self;
 }
 
@@ -318,6 +325,32 @@ fail_state (GError     **error,
   return FALSE;
 }
 
+/* Reads sync-document.json, which must be this computer's. Returns FALSE, leaving the document
+ * as it was, when it cannot be read. */
+static gboolean
+load_document (UtSync *self)
+{
+  g_autoptr(GBytes) bytes = ut_read_file_limited (self->document_path, DOCUMENT_MAX_SIZE, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  UtSyncDocument *document;
+
+  if (bytes == NULL ||
+      (root = ut_json_parse (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL)) == NULL ||
+      (document = ut_sync_document_from_json (root, NULL)) == NULL)
+    return FALSE;
+  if (!g_str_equal (ut_sync_document_get_device (document), self->device))
+    {
+      g_object_unref (document);
+      return FALSE;
+    }
+
+  g_clear_object (&self->document);
+  self->document = document;
+  g_free (self->document_digest);
+  self->document_digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return TRUE;
+}
+
 /**
  * ut_sync_load:
  *
@@ -330,7 +363,6 @@ ut_sync_load (UtSync  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(UtSyncDocument) document = NULL;
   JsonObject *object, *seen;
   JsonObjectIter iter;
   const char *url, *user, *device, *name, *last_synced;
@@ -358,17 +390,17 @@ ut_sync_load (UtSync  *self,
   url = ut_json_get_string (object, "url");
   user = ut_json_get_string (object, "user");
   device = ut_json_get_string (object, "device");
-  member = json_object_get_member (object, "document");
-  if (ut_json_get_int (object, "format", 0) != STATE_FORMAT ||
-      url == NULL || user == NULL || device == NULL || member == NULL ||
-      (document = ut_sync_document_from_json (member, NULL)) == NULL ||
-      !g_str_equal (ut_sync_document_get_device (document), device))
+  if (ut_json_get_int (object, "format", 0) != STATE_FORMAT || url == NULL || user == NULL || device == NULL)
     return fail_state (error, self->path);
 
+  self->device = g_strdup (device);
+  if (!load_document (self))
+    {
+      clear_state (self);
+      return fail_state (error, self->document_path);
+    }
   self->url = g_strdup (url);
   self->user = g_strdup (user);
-  self->device = g_strdup (device);
-  self->document = g_steal_pointer (&document);
   self->joining = ut_json_get_boolean (object, "joining", FALSE);
   self->problem = g_strdup (ut_json_get_string (object, "problem"));
   self->uploaded_etag = g_strdup (ut_json_get_string (object, "uploaded_etag"));
@@ -401,6 +433,32 @@ add_optional (JsonBuilder *builder,
 }
 
 static gboolean
+write_file (const char  *path,
+            const char  *text,
+            GError     **error)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (directory, 0700) != 0 ||
+      !ut_write_file_atomic (path, text, strlen (text), 0600, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The folder %s could not be created."), directory);
+      g_prefix_error (error, _("Could not save the sync state: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+document_text (UtSyncDocument *document)
+{
+  g_autoptr(JsonNode) node = ut_sync_document_to_json (document);
+
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
 save_state (UtSync  *self,
             GError **error)
 {
@@ -408,7 +466,6 @@ save_state (UtSync  *self,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   g_autofree char *last_synced = NULL;
-  g_autofree char *directory = NULL;
   GHashTableIter iter;
   gpointer name, etag;
 
@@ -431,21 +488,27 @@ save_state (UtSync  *self,
   while (g_hash_table_iter_next (&iter, &name, &etag))
     add_optional (builder, name, etag);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "document");
-  json_builder_add_value (builder, ut_sync_document_to_json (self->document));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
   text = json_to_string (root, FALSE);
-  directory = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (directory, 0700) != 0 ||
-      !ut_write_file_atomic (self->path, text, strlen (text), 0600, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The folder %s could not be created."), directory);
-      g_prefix_error (error, _("Could not save the sync state: "));
-      return FALSE;
-    }
+  return write_file (self->path, text, error);
+}
+
+/* The document as it is written and sent: @text and its @digest. It is written only when it
+ * changed since it was last written. */
+static gboolean
+save_document (UtSync      *self,
+               const char  *text,
+               const char  *digest,
+               GError     **error)
+{
+  if (g_strcmp0 (digest, self->document_digest) == 0)
+    return TRUE;
+  if (!write_file (self->document_path, text, error))
+    return FALSE;
+  g_free (self->document_digest);
+  self->document_digest = g_strdup (digest);
   return TRUE;
 }
 
@@ -490,7 +553,8 @@ typedef struct
   guint              next;
   GPtrArray         *fetched;      /* of Fetched */
   GString           *left_alone;   /* sentences about files that were not used */
-  char              *digest;       /* of what is being written */
+  char              *text;         /* the document as written and sent */
+  char              *digest;       /* of @text */
   guint              n_changed;
   GPtrArray         *profiles;     /* of UtProfile: whose identities are still to be listed */
   GPtrArray         *identities;   /* of char*, "profile/platform"; NULL if the keyring failed */
@@ -511,6 +575,7 @@ run_free (Run *run)
   g_clear_pointer (&run->entries, g_ptr_array_unref);
   g_ptr_array_unref (run->fetched);
   g_string_free (run->left_alone, TRUE);
+  g_free (run->text);
   g_free (run->digest);
   g_clear_pointer (&run->profiles, g_ptr_array_unref);
   g_clear_pointer (&run->identities, g_ptr_array_unref);
@@ -576,48 +641,56 @@ now_ms (UtSync *self)
   return g_date_time_to_unix (now) * 1000 + g_date_time_get_microsecond (now) / 1000;
 }
 
-static UtSyncDocument *
-copy_document (UtSyncDocument *document)
-{
-  g_autoptr(JsonNode) node = ut_sync_document_to_json (document);
-
-  return ut_sync_document_from_json (node, NULL);
-}
-
-/* Stamps this computer's changes, merges the files read, and makes progress what they merged
- * to. Runs on the main thread, between two requests: nothing can change progress meanwhile. */
+/* Stamps this computer's changes, merges the files read, makes progress what they merged to
+ * and writes the document. Runs on the main thread, between two requests: nothing can change
+ * progress meanwhile. If progress cannot take the result, the document goes back to what
+ * sync-document.json holds, so that nothing merged here claims to be in progress. */
 static gboolean
 merge (Run     *run,
        GError **error)
 {
   UtSync *self = run->self;
-  g_autoptr(UtSyncDocument) merged = run->rebuilding ? ut_sync_document_new (self->device)
-                                                     : copy_document (self->document);
   g_autoptr(JsonNode) local = ut_progress_to_json (self->progress, NULL);
   gboolean joining = self->joining || run->rebuilding;
   guint n_changed = 0;
 
+  if (run->rebuilding)
+    {
+      g_clear_object (&self->document);
+      self->document = ut_sync_document_new (self->device);
+    }
   if (run->identities != NULL)
     g_ptr_array_add (run->identities, NULL);
-  ut_sync_document_record_local (merged, local,
+  ut_sync_document_record_local (self->document, local,
                                  run->identities != NULL ? (const char * const *) run->identities->pdata : NULL,
                                  now_ms (self), joining);
   for (guint i = 0; i < run->fetched->len; i++)
-    n_changed += ut_sync_document_merge (merged, ((Fetched *) g_ptr_array_index (run->fetched, i))->document);
+    n_changed += ut_sync_document_merge (self->document,
+                                         ((Fetched *) g_ptr_array_index (run->fetched, i))->document);
 
   if (n_changed > 0)
     {
-      g_autoptr(JsonNode) progress = ut_sync_document_to_progress (merged);
+      g_autoptr(JsonNode) progress = ut_sync_document_to_progress (self->document);
 
       if (!_ut_progress_adopt (self->progress, progress, error))
         {
           g_prefix_error (error, _("The progress synced from your other computers could not be used here, "
                                    "so nothing was changed: "));
+          /* Changed by hand since it was written: start again from nothing stamped. */
+          if (!load_document (self))
+            {
+              g_clear_object (&self->document);
+              self->document = ut_sync_document_new (self->device);
+            }
           return FALSE;
         }
     }
 
-  g_set_object (&self->document, merged);
+  run->text = document_text (self->document);
+  run->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, run->text, -1);
+  if (!save_document (self, run->text, run->digest, error))
+    return FALSE;
+
   for (guint i = 0; i < run->fetched->len; i++)
     {
       Fetched *fetched = g_ptr_array_index (run->fetched, i);
@@ -628,7 +701,7 @@ merge (Run     *run,
   self->joining = FALSE;
   self->rebuilt = self->rebuilt || run->rebuilding;
   run->n_changed = n_changed;
-  return save_state (self, error);
+  return TRUE;
 }
 
 static void
@@ -674,13 +747,10 @@ static void
 upload (Run *run)
 {
   UtSync *self = run->self;
-  g_autoptr(JsonNode) node = ut_sync_document_to_json (self->document);
-  g_autofree char *text = json_to_string (node, FALSE);
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(GBytes) sealed = NULL;
   GError *error = NULL;
 
-  run->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   /* Written again when it changed, or when the server lost or replaced it. */
   if (g_strcmp0 (run->digest, self->uploaded_digest) == 0 && run->own_listed &&
       (run->own_etag == NULL || self->uploaded_etag == NULL || g_str_equal (run->own_etag, self->uploaded_etag)))
@@ -689,8 +759,7 @@ upload (Run *run)
       return;
     }
 
-  plain = g_bytes_new_take (text, strlen (text));
-  text = NULL;
+  plain = g_bytes_new_static (run->text, strlen (run->text));
   if ((sealed = ut_sync_seal (run->credentials->key, plain, &error)) == NULL)
     {
       fail_run (run, error);
@@ -1069,6 +1138,8 @@ stored_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   UtSync *self = g_task_get_source_object (task);
   SetUp *set_up = g_task_get_task_data (task);
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
   GError *error = NULL;
 
   if (!ut_sync_credentials_store_finish (result, &error))
@@ -1083,7 +1154,9 @@ stored_cb (GObject      *source,
   self->device = g_uuid_string_random ();
   self->document = ut_sync_document_new (self->device);
   self->joining = set_up->joining;
-  if (!save_state (self, &error))
+  text = document_text (self->document);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  if (!save_document (self, text, digest, &error) || !save_state (self, &error))
     {
       clear_state (self);
       notify_all (self);
@@ -1306,13 +1379,18 @@ cleared_cb (GObject      *source,
       return;
     }
 
-  if (g_unlink (self->path) != 0 && errno != ENOENT)
+  for (guint i = 0; i < 2; i++)
     {
-      int saved_errno = errno;
+      const char *path = i == 0 ? self->path : self->document_path;
 
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("Could not remove %s: %s"), self->path, g_strerror (saved_errno));
-      return;
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                   _("Could not remove %s: %s"), path, g_strerror (saved_errno));
+          return;
+        }
     }
   clear_state (self);
   notify_all (self);
