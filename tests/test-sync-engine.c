@@ -794,14 +794,6 @@ ran (gpointer data)
   return ut_sync_scheduler_get_n_runs (wanted->scheduler) >= wanted->runs && !ut_sync_is_busy (wanted->device->sync);
 }
 
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  while (!done (data))
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The app's schedule: a sync at start, one after a burst of changes (not one per change), and
  * the next while open; a sync set up later is picked up. Nothing runs while sync is not set up. */
 static void
@@ -827,14 +819,14 @@ test_scheduler (Fixture       *f,
   /* Set up later: the set-up itself is the occasion. */
   code = set_up (f, &f->a, PASSWORD, NULL, &error);
   g_assert_no_error (error);
-  wait_until (ran, &wanted);
+  ut_test_wait_until (ran, &wanted, 20);
   g_assert_cmpuint (ut_sync_scheduler_get_n_runs (scheduler), ==, 1);
 
   /* Five changes in a row: one sync, a moment after the last. */
   for (guint i = 0; i < 5; i++)
     mark (f, &f->a, "linkedin", i % 2 ? "objection-form" : "turn-off-training", UT_ACTION_STATE_DONE);
   wanted.runs = 2;
-  wait_until (ran, &wanted);
+  ut_test_wait_until (ran, &wanted, 20);
   g_assert_cmpuint (ut_sync_scheduler_get_n_runs (scheduler), ==, 2);
 
   /* What it sent arrives on the other computer. */

@@ -35,27 +35,8 @@ typedef struct
   GtkWindow  *window;
 } Computer;
 
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done is true, failing after twenty seconds. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, timed_out_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
+/* Set-up and sync go over loopback; twenty seconds is far more than they take. */
+#define WAIT_SECONDS 20
 
 static GtkWidget *
 child (Computer   *computer,
@@ -214,7 +195,7 @@ test_set_up_and_join (Fixture       *f,
   fill_form (f, &laptop, NULL);
   /* Enter in a field sets up, as the button does. */
   g_signal_emit_by_name (child (&laptop, "password_row"), "entry-activated");
-  wait_until (synced, &laptop);
+  ut_test_wait_until (synced, &laptop, WAIT_SECONDS);
   g_assert_false (visible (&laptop, "form_group"));
   g_assert_true (visible (&laptop, "status_group"));
   g_assert_true (visible (&laptop, "code_group"));
@@ -229,7 +210,7 @@ test_set_up_and_join (Fixture       *f,
   computer_open (f, &third, "third");
   fill_form (f, &third, "0000-1111");
   gtk_widget_activate (child (&third, "set_up_button"));
-  wait_until (shows_form_error, &third);
+  ut_test_wait_until (shows_form_error, &third, WAIT_SECONDS);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (&third, "form_error"))), "recovery code"));
   g_assert_false (ut_sync_is_set_up (third.sync));
   g_assert_true (gtk_widget_get_sensitive (child (&third, "set_up_button")));
@@ -238,25 +219,25 @@ test_set_up_and_join (Fixture       *f,
   computer_open (f, &desktop, "desktop");
   fill_form (f, &desktop, code);
   gtk_widget_activate (child (&desktop, "set_up_button"));
-  wait_until (synced, &desktop);
+  ut_test_wait_until (synced, &desktop, WAIT_SECONDS);
   g_assert_false (visible (&desktop, "code_group"));
   g_assert_true (ut_profile_uses_platform (ut_progress_get_default_profile (desktop.progress), "linkedin"));
 
   /* Sync Now, then Stop Syncing once confirmed: the form comes back, progress stays. */
   gtk_widget_activate (child (&laptop, "sync_button"));
   /* A button activated from the keyboard clicks a moment later, as it shows itself pressed. */
-  wait_until (busy, &laptop);
+  ut_test_wait_until (busy, &laptop, WAIT_SECONDS);
   g_assert_false (gtk_widget_get_sensitive (child (&laptop, "sync_button")));
-  wait_until (synced, &laptop);
+  ut_test_wait_until (synced, &laptop, WAIT_SECONDS);
   g_assert_true (gtk_widget_get_sensitive (child (&laptop, "sync_button")));
 
   gtk_widget_activate (child (&laptop, "stop_button"));
-  wait_until (asks_to_confirm, NULL);
+  ut_test_wait_until (asks_to_confirm, NULL, WAIT_SECONDS);
   dialog = confirmation ();
   /* Nothing stops before the person confirms. */
   g_assert_true (ut_sync_is_set_up (laptop.sync));
   g_signal_emit_by_name (dialog, "response", "confirm");
-  wait_until (shows_form, &laptop);
+  ut_test_wait_until (shows_form, &laptop, WAIT_SECONDS);
   g_assert_false (ut_sync_is_set_up (laptop.sync));
   g_assert_true (ut_profile_uses_platform (ut_progress_get_default_profile (laptop.progress), "linkedin"));
 

@@ -217,3 +217,26 @@ ut_test_async_clear (UtTestAsync *async)
   g_clear_object (&async->result);
   async->done = FALSE;
 }
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done is true, failing after @seconds. */
+void
+ut_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   data,
+                    guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, timed_out_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}

@@ -36,6 +36,10 @@ void                 ut_test_async_done_cb        (GObject             *source,
 GAsyncResult        *ut_test_async_wait           (UtTestAsync         *async);
 void                 ut_test_async_clear          (UtTestAsync         *async);
 
+void                 ut_test_wait_until           (gboolean           (*done) (gpointer),
+                                                   gpointer             data,
+                                                   guint                seconds);
+
 guint16              ut_test_free_port            (void);
 GSubprocess         *ut_test_rclone_start         (const char          *folder,
                                                    const char          *user,

@@ -428,7 +428,9 @@ static const char *
 member_string (JsonObject *object,
                const char *name)
 {
-  return json_object_get_string_member_with_default (object, name, "");
+  const char *value = ut_json_get_string (object, name);
+
+  return value != NULL ? value : "";
 }
 
 /* @progress is the progress file's shape (ut_progress_to_json()), which the app wrote and
@@ -795,9 +797,12 @@ ut_sync_document_list_identities_elsewhere (UtSyncDocument *self,
       {
         const char *key = g_ptr_array_index (keys, i);
         Element *element = g_hash_table_lookup (self->elements, key);
-        g_auto(GStrv) parts = g_strsplit (key, "/", 0);
+        g_auto(GStrv) parts = NULL;
         gboolean own;
 
+        if (!g_str_has_prefix (key, "device/"))
+          continue;
+        parts = g_strsplit (key, "/", 0);
         if (g_strv_length (parts) != 5 || !g_str_equal (parts[0], "device") ||
             !g_str_equal (parts[2], "identity") || !g_str_equal (parts[3], profile_id) ||
             element->current.value == NULL)
