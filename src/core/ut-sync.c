@@ -1168,6 +1168,7 @@ stored_cb (GObject      *source,
   g_task_return_pointer (task, ut_sync_recovery_code_encode (set_up->key), g_free);
 }
 
+/* Takes @task. */
 static void
 store (GTask *task)
 {
@@ -1184,7 +1185,7 @@ check_code_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SetUp *set_up = g_task_get_task_data (task);
   g_autoptr(GBytes) sealed = NULL;
   g_autoptr(GBytes) plain = NULL;
@@ -1201,11 +1202,10 @@ check_code_cb (GObject      *source,
                                  "against the one your other computer showed when it was set up."));
         }
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
 
-  store (task);
+  store (g_steal_pointer (&task));
 }
 
 static void set_up_list_cb (GObject      *source,
@@ -1217,16 +1217,17 @@ created_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   if (!ut_webdav_create_folder_finish (UT_WEBDAV (source), result, &error))
     {
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
-  ut_webdav_list_async (UT_WEBDAV (source), g_task_get_cancellable (task), set_up_list_cb, task);
+  cancellable = g_task_get_cancellable (task);
+  ut_webdav_list_async (UT_WEBDAV (source), cancellable, set_up_list_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -1234,10 +1235,11 @@ set_up_list_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SetUp *set_up = g_task_get_task_data (task);
   g_autoptr(GPtrArray) entries = NULL;
   const char *existing = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   if ((entries = ut_webdav_list_finish (UT_WEBDAV (source), result, &error)) == NULL)
@@ -1247,11 +1249,11 @@ set_up_list_cb (GObject      *source,
         {
           g_error_free (error);
           set_up->created = TRUE;
-          ut_webdav_create_folder_async (set_up->webdav, g_task_get_cancellable (task), created_cb, task);
+          cancellable = g_task_get_cancellable (task);
+          ut_webdav_create_folder_async (set_up->webdav, cancellable, created_cb, g_steal_pointer (&task));
           return;
         }
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
   for (guint i = 0; i < entries->len && existing == NULL; i++)
@@ -1266,23 +1268,22 @@ set_up_list_cb (GObject      *source,
           g_task_return_new_error (task, UT_SYNC_ERROR, UT_SYNC_ERROR_RECOVERY_CODE,
                                    _("This sync folder already holds progress from another computer. Enter the "
                                      "recovery code that computer showed when it was set up."));
-          g_object_unref (task);
           return;
         }
       if ((set_up->key = ut_sync_key_generate (&error)) == NULL)
         {
           g_task_return_error (task, error);
-          g_object_unref (task);
           return;
         }
     }
   else if (existing != NULL)
     {
-      ut_webdav_get_async (set_up->webdav, existing, NULL, g_task_get_cancellable (task), check_code_cb, task);
+      cancellable = g_task_get_cancellable (task);
+      ut_webdav_get_async (set_up->webdav, existing, NULL, cancellable, check_code_cb, g_steal_pointer (&task));
       return;
     }
 
-  store (task);
+  store (g_steal_pointer (&task));
 }
 
 /**
@@ -1306,7 +1307,7 @@ ut_sync_set_up_async (UtSync              *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   SetUp *set_up;
   GError *error = NULL;
 
@@ -1325,7 +1326,6 @@ ut_sync_set_up_async (UtSync              *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("Enter the user name and the app password of your sync storage."));
-      g_object_unref (task);
       return;
     }
   if (recovery_code != NULL && *recovery_code != '\0')
@@ -1333,19 +1333,17 @@ ut_sync_set_up_async (UtSync              *self,
       if ((set_up->key = ut_sync_recovery_code_decode (recovery_code, &error)) == NULL)
         {
           g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
+              return;
         }
       set_up->joining = TRUE;
     }
   if ((set_up->webdav = ut_webdav_new (set_up->url, user, password, &error)) == NULL)
     {
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
 
-  ut_webdav_list_async (set_up->webdav, cancellable, set_up_list_cb, task);
+  ut_webdav_list_async (set_up->webdav, cancellable, set_up_list_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -1409,7 +1407,7 @@ ut_sync_stop_async (UtSync              *self,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (UT_IS_SYNC (self));
 
@@ -1418,10 +1416,9 @@ ut_sync_stop_async (UtSync              *self,
   if (!ut_sync_is_set_up (self))
     {
       g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
       return;
     }
-  ut_sync_credentials_clear_async (self->url, self->user, cancellable, cleared_cb, task);
+  ut_sync_credentials_clear_async (self->url, self->user, cancellable, cleared_cb, g_steal_pointer (&task));
 }
 
 gboolean
